@@ -1,0 +1,43 @@
+package dossier.contract;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One column of a dataset contract.
+ *
+ * @param name canonical snake_case name used everywhere after landing
+ * @param label Chinese label for the data dictionary and reports
+ * @param headers accepted header spellings, as agencies write them
+ * @param type value type
+ * @param required the header must be present (else the file is rejected) and every value non-null
+ *     (else the row is quarantined)
+ * @param codes allowed values of a {@link ColumnType#CODE} column
+ * @param defaultValue value used when the column is absent or the cell is null
+ * @param min smallest allowed number, for numeric types
+ * @param max largest allowed number, for numeric types
+ * @param pattern regular expression a {@link ColumnType#STRING} value must match
+ * @param setAsideInvalid an invalid value does not quarantine the row: the value is set to null,
+ *     kept raw, and the row is flagged (optional IDs of petitions)
+ */
+public record ColumnSpec(
+    String name,
+    String label,
+    List<String> headers,
+    ColumnType type,
+    boolean required,
+    List<String> codes,
+    Optional<String> defaultValue,
+    Optional<Double> min,
+    Optional<Double> max,
+    Optional<String> pattern,
+    boolean setAsideInvalid)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public ColumnSpec {
+    headers = List.copyOf(headers);
+    codes = List.copyOf(codes);
+  }
+}

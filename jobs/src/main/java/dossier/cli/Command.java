@@ -1,0 +1,19 @@
+package dossier.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** One subcommand of {@code bin/dossier}. */
+interface Command {
+  String name();
+
+  /** Argument synopsis, e.g. {@code --landing DIR --lake DIR [--conf FILE]}. */
+  String synopsis();
+
+  String summary();
+
+  /** The command's options; --help is added by Main. */
+  Options options();
+
+  ExitCode execute(CommandLine line, Console console) throws Exception;
+}

@@ -1,0 +1,38 @@
+package dossier.cli;
+
+import dossier.job.Stages;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code bin/dossier run}: every stage in order, in one SparkSession. */
+final class RunCommand implements Command {
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public String synopsis() {
+    return "--landing DIR --lake DIR [--as-of YYYY-MM] [--conf FILE]";
+  }
+
+  @Override
+  public String summary() {
+    return "all stages in order: land, conform, analyse, publish, report";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(CliOptions.required(CliOptions.LANDING))
+        .addOption(CliOptions.required(CliOptions.LAKE))
+        .addOption(CliOptions.AS_OF)
+        .addOption(CliOptions.CONF);
+  }
+
+  @Override
+  public ExitCode execute(CommandLine line, Console console) {
+    Runs.runStages(CliOptions.settings(line), Stages.ordered(), CliOptions.asOf(line), console);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,48 @@
+package dossier.cli;
+
+import dossier.job.Stage;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code bin/dossier <stage> --landing DIR --lake DIR [--as-of YYYY-MM] [--conf FILE]}: one stage. */
+final class StageCommand implements Command {
+  private final Stage stage;
+
+  StageCommand(Stage stage) {
+    this.stage = stage;
+  }
+
+  @Override
+  public String name() {
+    return stage.name();
+  }
+
+  @Override
+  public String synopsis() {
+    return "--landing DIR --lake DIR" + (stage.takesAsOf() ? " [--as-of YYYY-MM]" : "") + " [--conf FILE]";
+  }
+
+  @Override
+  public String summary() {
+    return stage.summary();
+  }
+
+  @Override
+  public Options options() {
+    Options options = new Options()
+        .addOption(CliOptions.required(CliOptions.LANDING))
+        .addOption(CliOptions.required(CliOptions.LAKE))
+        .addOption(CliOptions.CONF);
+    if (stage.takesAsOf()) {
+      options.addOption(CliOptions.AS_OF);
+    }
+    return options;
+  }
+
+  @Override
+  public ExitCode execute(CommandLine line, Console console) {
+    Runs.runStages(CliOptions.settings(line), List.of(stage), CliOptions.asOf(line), console);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,25 @@
+package dossier.job;
+
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * One step of the pipeline (land, conform, analyse, publish, report). Stages run in the order of
+ * {@link Stages#ordered()}; each is idempotent for the same input, so a scheduler may re-run it.
+ */
+public interface Stage {
+  /** Subcommand and task name, e.g. {@code land}. */
+  String name();
+
+  /** One line for --help. */
+  String summary();
+
+  /** Whether the stage works for an as-of month ({@code --as-of YYYY-MM}). */
+  boolean takesAsOf();
+
+  /**
+   * Runs the stage. Without an as-of month, a stage that takes one uses the latest month the
+   * data holds.
+   */
+  StageResult run(JobContext context, Optional<YearMonth> asOf);
+}

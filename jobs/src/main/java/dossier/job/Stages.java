@@ -1,0 +1,12 @@
+package dossier.job;
+
+import java.util.List;
+
+/** The pipeline's stages in the order they run; the CLI, `run` and the Airflow DAGs read this. */
+public final class Stages {
+  private Stages() {}
+
+  public static List<Stage> ordered() {
+    return List.of();
+  }
+}
