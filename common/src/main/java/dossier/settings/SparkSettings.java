@@ -16,7 +16,7 @@ public record SparkSettings(String appName, Optional<String> master, Map<String,
     conf = Map.copyOf(conf);
   }
 
-  static SparkSettings from(ConfigReader c) {
+  public static SparkSettings from(ConfigReader c) {
     String master = c.string("master");
     Map<String, String> conf = new TreeMap<>();
     c.raw().getConfig("conf").entrySet()

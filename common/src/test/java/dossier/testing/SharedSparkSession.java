@@ -26,7 +26,7 @@ public final class SharedSparkSession implements ParameterResolver {
   }
 
   /** Stored in the root context: JUnit closes it after the last test of the JVM. */
-  private static final class Holder implements ExtensionContext.Store.CloseableResource {
+  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final SparkSession spark = SparkSession.builder()
         .master("local[2]")
         .appName("dossier-tests")

@@ -30,6 +30,7 @@ public final class Main {
     List<Command> all = new ArrayList<>();
     all.add(new RunCommand());
     Stages.ordered().forEach(stage -> all.add(new StageCommand(stage)));
+    all.add(new CompareCommand());
     all.forEach(c -> commands.put(c.name(), c));
   }
 

@@ -26,18 +26,13 @@ final class Runs {
 
   /** Runs the stages in order in one SparkSession; the first failure stops the run. */
   static void runStages(DossierSettings settings, List<Stage> stages, Optional<YearMonth> asOf, Console console) {
-    Path log = LogFiles.route(settings.lakeRoot());
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
-    console.line("  Spark log: %s", log);
     if (settings.identity().isDemoKey()) {
       console.line("  person_key: DEMO KEY (local profile only; set DOSSIER_PERSON_KEY for real data)");
     }
-    // A session that already exists (tests, notebooks) belongs to its creator: leave it running.
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(settings.spark());
-    try (SparkProgress progress = SparkProgress.start(spark, console)) {
+    withSpark(settings, console, (spark, progress) -> {
       JobContext context = new JobContext(settings, spark, new Lake(settings.lakeRoot()), runId, started);
       for (Stage stage : stages) {
         Instant stageStart = Instant.now();
@@ -46,11 +41,33 @@ final class Runs {
         console.line("%-8s done in %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())));
         result.lines().forEach(l -> console.line("  " + l));
       }
+      return null;
+    });
+    console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));
+  }
+
+  /**
+   * Routes Spark's log to the lake's _logs folder, opens the session with a progress line, runs
+   * {@code work}, and stops the session if this call created it.
+   */
+  static <T> T withSpark(DossierSettings settings, Console console, Work<T> work) {
+    Path log = LogFiles.route(settings.lakeRoot());
+    console.line("  Spark log: %s", log);
+    // A session that already exists (tests, notebooks) belongs to its creator: leave it running.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.create(settings.spark());
+    try (SparkProgress progress = SparkProgress.start(spark, console)) {
+      return work.apply(spark, progress);
     } finally {
       if (ownSession) {
         spark.stop();
       }
     }
-    console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));
+  }
+
+  /** Work done inside one SparkSession. */
+  @FunctionalInterface
+  interface Work<T> {
+    T apply(SparkSession spark, SparkProgress progress);
   }
 }

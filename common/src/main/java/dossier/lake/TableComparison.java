@@ -1,0 +1,116 @@
+package dossier.lake;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Checks that two lakes hold the same tables with the same rows (any order, duplicates counted),
+ * ignoring columns that name the run rather than the data. Used to prove that a cluster run equals
+ * a local run and that a month-by-month backfill equals one run per month.
+ */
+public final class TableComparison {
+  private TableComparison() {}
+
+  /** What differs in one table; {@link #same()} when nothing does. */
+  public record Difference(String table, String problem, long onlyLeft, long onlyRight) {
+    public boolean same() {
+      return problem.isEmpty() && onlyLeft == 0 && onlyRight == 0;
+    }
+
+    @Override
+    public String toString() {
+      return same() ? table + ": same"
+          : table + ": " + (problem.isEmpty() ? onlyLeft + " rows only left, " + onlyRight + " rows only right" : problem);
+    }
+  }
+
+  /**
+   * Compares every table found below {@code <root>/<layer>/} (curated tables are Parquet folders
+   * one level deeper, under their zone) in either lake.
+   */
+  public static List<Difference> compare(SparkSession spark, String leftRoot, String rightRoot, String layer,
+      Set<String> ignoredColumns) {
+    boolean curated = layer.equals("curated");
+    Set<String> tables = new TreeSet<>(tableDirs(spark, leftRoot + "/" + layer, curated));
+    tables.addAll(tableDirs(spark, rightRoot + "/" + layer, curated));
+    List<Difference> differences = new ArrayList<>();
+    for (String table : tables) {
+      differences.add(compareTable(spark, leftRoot + "/" + layer + "/" + table, rightRoot + "/" + layer + "/" + table,
+          layer + "/" + table, curated ? "parquet" : "delta", ignoredColumns));
+    }
+    return differences;
+  }
+
+  private static Difference compareTable(SparkSession spark, String left, String right, String name, String format,
+      Set<String> ignored) {
+    if (!exists(spark, left) || !exists(spark, right)) {
+      return new Difference(name, "present in only one lake (" + (exists(spark, left) ? "left" : "right") + ")", 0, 0);
+    }
+    Dataset<Row> l = comparable(spark.read().format(format).load(left), ignored);
+    Dataset<Row> r = comparable(spark.read().format(format).load(right), ignored);
+    if (!Arrays.equals(l.columns(), r.columns())) {
+      return new Difference(name, "columns differ: " + Arrays.toString(l.columns()) + " vs " + Arrays.toString(r.columns()), 0, 0);
+    }
+    return new Difference(name, "", l.exceptAll(r).count(), r.exceptAll(l).count());
+  }
+
+  /** Drops ignored columns and orders the rest by name, so that column order does not matter. */
+  private static Dataset<Row> comparable(Dataset<Row> table, Set<String> ignored) {
+    Column[] columns = Arrays.stream(table.columns()).filter(c -> !ignored.contains(c)).sorted()
+        .map(functions::col).toArray(Column[]::new);
+    return table.select(columns);
+  }
+
+  private static List<String> tableDirs(SparkSession spark, String layerPath, boolean zoned) {
+    List<String> tables = new ArrayList<>();
+    for (String dir : children(spark, layerPath)) {
+      if (zoned) {
+        children(spark, layerPath + "/" + dir).forEach(t -> tables.add(dir + "/" + t));
+      } else {
+        tables.add(dir);
+      }
+    }
+    return tables;
+  }
+
+  private static List<String> children(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (FileStatus status : fs.listStatus(p)) {
+        String child = status.getPath().getName();
+        if (status.isDirectory() && !child.startsWith("_") && !child.startsWith(".")) {
+          names.add(child);
+        }
+      }
+      return names;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean exists(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot check " + path + ": " + e.getMessage(), e);
+    }
+  }
+}
