@@ -36,6 +36,8 @@ public final class SharedSparkSession implements ParameterResolver {
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
+        // Delta rebuilds a table's state with this many tasks per read; 50 by default is slow for tiny tables.
+        .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/dossier-test-warehouse")
