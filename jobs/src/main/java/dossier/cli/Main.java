@@ -28,6 +28,7 @@ public final class Main {
   Main(Console console) {
     this.console = console;
     List<Command> all = new ArrayList<>();
+    all.add(new SampleCommand());
     all.add(new RunCommand());
     Stages.ordered().forEach(stage -> all.add(new StageCommand(stage)));
     all.add(new CompareCommand());

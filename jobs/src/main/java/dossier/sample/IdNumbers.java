@@ -1,0 +1,62 @@
+package dossier.sample;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * National ID numbers (GB 11643): six digits of region, eight of birth date, three of sequence
+ * (odd for men), and an ISO 7064 MOD 11-2 check character.
+ */
+final class IdNumbers {
+  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+  private static final DateTimeFormatter BIRTH = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private IdNumbers() {}
+
+  static String of(String region, LocalDate birth, int sequence) {
+    String body = region + BIRTH.format(birth) + String.format("%03d", sequence);
+    return body + checkCharacter(body);
+  }
+
+  /** The check character of the first 17 digits. */
+  static char checkCharacter(String body17) {
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return CHECK[sum % 11];
+  }
+
+  /** Whether an 18-character number has a right check character (upper-case X). */
+  static boolean hasValidCheck(String id) {
+    return id.length() == 18 && id.substring(0, 17).chars().allMatch(Character::isDigit)
+        && checkCharacter(id) == id.charAt(17);
+  }
+
+  /** The old 15-digit form of a valid ID of someone born 19xx, or null when there is none. */
+  static String fifteenDigitForm(String id) {
+    if (!hasValidCheck(id) || !id.startsWith("19", 6)) {
+      return null;
+    }
+    return id.substring(0, 6) + id.substring(8, 17);
+  }
+
+  /** The same number with a wrong check character. */
+  static String withWrongCheck(String id) {
+    char right = checkCharacter(id);
+    char wrong = right == '0' ? '1' : (right == 'X' ? '5' : (char) (right == '9' ? '0' : right + 1));
+    return id.substring(0, 17) + wrong;
+  }
+
+  /** One character short (17) or one digit too many (19). */
+  static String withWrongLength(String id, boolean shorter) {
+    return shorter ? id.substring(0, 17) : id + "0";
+  }
+
+  /** A right check character but a birth month 13: an impossible birth date. */
+  static String withImpossibleBirth(String id) {
+    String body = id.substring(0, 10) + "13" + id.substring(12, 17);
+    return body + checkCharacter(body);
+  }
+}

@@ -1,0 +1,129 @@
+package dossier.sample;
+
+import dossier.sample.District.Person;
+import dossier.sample.District.Seat;
+import dossier.sample.District.Unit;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The zzb_unit and zzb_roster snapshots: the state at the end of a snapshot month, written into
+ * its delivery folder (the backfill folder for year ends and months before the window). Counts
+ * the careers they show for the ground truth.
+ */
+final class Snapshots {
+  private final District district;
+  private final DomainCodes codes;
+  private final Tables tables;
+  private final Deliveries deliveries;
+  private final Calendar calendar;
+  private final GroundTruth truth;
+  private final Map<Unit, String> unitNameShown = new HashMap<>();
+  private final Map<Unit, Integer> unitLastSnapshot = new HashMap<>();
+  private int snapshot = -1;
+  private long previousRoster;
+
+  Snapshots(District district, DomainCodes codes, Tables tables, Deliveries deliveries, Calendar calendar,
+      GroundTruth truth) {
+    this.district = district;
+    this.codes = codes;
+    this.tables = tables;
+    this.deliveries = deliveries;
+    this.calendar = calendar;
+    this.truth = truth;
+  }
+
+  void write(YearMonth month) {
+    snapshot++;
+    YearMonth folder = calendar.folder(month);
+    List<Unit> open = district.openUnits();
+    deliveries.snapshot(folder, "zzb_unit", month, open.size(), rows -> open.forEach(u -> rows.accept(
+        tables.row("zzb_unit").set("unit_code", u.code).set("unit_name", u.name).set("unit_type", u.type).values)));
+    countUnits(open);
+    long seated = open.stream().mapToLong(u -> u.seats.stream().filter(s -> s.holder != null).count()).sum();
+    long[] continuing = {0};
+    deliveries.snapshot(folder, "zzb_roster", month, seated, rows -> {
+      for (Unit unit : open) {
+        for (Seat seat : unit.seats) {
+          if (seat.holder != null) {
+            String[] values = roster(seat.holder);
+            continuing[0] += count(seat.holder, values) ? 1 : 0;
+            rows.accept(values);
+          }
+        }
+      }
+    });
+    truth.career("snapshots", 1);
+    truth.career("leavers", previousRoster - continuing[0]);
+    previousRoster = seated;
+  }
+
+  private String[] roster(Person person) {
+    Unit unit = person.seat.unit;
+    return tables.row("zzb_roster").set("id_number", person.id).set("name", person.name)
+        .set("gender", person.female ? codes.female() : codes.male())
+        .set("birth", person.birth.withDayOfMonth(1)).set("unit_code", unit.code).set("unit_name", unit.name)
+        .set("post", person.seat.post).set("rank", person.rank).set("role", district.role(person))
+        .set("post_since", person.postSince.atDay(1))
+        .set("team_member", person.seat.level == Vocabulary.Level.STAFF ? codes.no() : codes.yes()).values;
+  }
+
+  /** Counts the person's career at this snapshot; returns whether they were on the previous one. */
+  private boolean count(Person person, String[] values) {
+    boolean continuing = snapshot > 0 && person.lastSnapshot == snapshot - 1;
+    String role = district.role(person);
+    long state = hash(values);
+    if (person.lastSnapshot < 0) {
+      truth.career("persons", 1);
+      truth.career("new_cadres", snapshot > 0 ? 1 : 0);
+    } else if (!continuing) {
+      truth.career("rejoiners", 1);
+    }
+    if (!continuing || state != person.lastState) {
+      truth.career("intervals", 1);
+    }
+    if (continuing && person.lastUnit != person.seat.unit) {
+      truth.career("unit_changes", 1);
+    }
+    if (continuing && !role.equals(person.lastRole)) {
+      truth.career("role_changes", 1);
+    }
+    person.lastSnapshot = snapshot;
+    person.lastState = state;
+    person.lastUnit = person.seat.unit;
+    person.lastRole = role;
+    return continuing;
+  }
+
+  private void countUnits(List<Unit> open) {
+    for (Unit unit : open) {
+      Integer last = unitLastSnapshot.put(unit, snapshot);
+      String shown = unitNameShown.put(unit, unit.name);
+      if (last == null) {
+        truth.unit("distinct", 1);
+      } else if (!shown.equals(unit.name)) {
+        truth.unit("renamed", 1);
+      }
+    }
+    unitLastSnapshot.forEach((unit, last) -> {
+      if (last == snapshot - 1 && !unit.open) {
+        truth.unit("closed", 1);
+      }
+    });
+  }
+
+  /** A 64-bit FNV-1a hash of a row's values. */
+  private static long hash(String[] values) {
+    long h = 0xcbf29ce484222325L;
+    for (String value : values) {
+      String text = value == null ? "\u0000" : value;
+      for (int i = 0; i < text.length(); i++) {
+        h = (h ^ text.charAt(i)) * 0x100000001b3L;
+      }
+      h = (h ^ 0x1F) * 0x100000001b3L;
+    }
+    return h;
+  }
+}
