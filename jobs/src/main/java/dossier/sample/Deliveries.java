@@ -179,14 +179,15 @@ final class Deliveries {
     boolean xlsx = spec.rows() <= habits.xlsxMaxRows() && rng.chance(habits.xlsxShare());
     List<Integer> columns = new ArrayList<>();
     List<ColumnSpec> specs = contract.columns();
-    boolean withoutState = !spec.stateful() && rng.chance(habits.withoutRecordStateShare());
+    int ordinal = filesOfDataset.merge(contract.name(), 1, Integer::sum) - 1;
+    // A dataset's first file has every column, so every header spelling is used at least once.
+    boolean withoutState = !spec.stateful() && ordinal > 0 && rng.chance(habits.withoutRecordStateShare());
     for (int i = 0; i < specs.size(); i++) {
       String name = specs.get(i).name();
       if (!name.equals(spec.dropColumn()) && !(withoutState && name.equals(RECORD_STATE))) {
         columns.add(i);
       }
     }
-    int ordinal = filesOfDataset.merge(contract.name(), 1, Integer::sum) - 1;
     boolean extra = rng.chance(habits.extraColumnsShare());
     List<String> headers = new ArrayList<>();
     if (extra) {

@@ -174,14 +174,17 @@ final class District {
     return freshName(unit.type, unitsOfType.get(unit.type));
   }
 
+  /** The n-th place name: two different syllables, then more for larger n. */
   private String place(int n) {
     List<String> syllables = vocabulary.placeSyllables();
-    StringBuilder place = new StringBuilder();
-    int rest = n;
-    do {
-      place.append(syllables.get(rest % syllables.size()));
-      rest /= syllables.size();
-    } while (rest > 0 || place.length() < 2);
+    int size = syllables.size();
+    int first = n % size;
+    int rest = n / size;
+    StringBuilder place = new StringBuilder(syllables.get(first))
+        .append(syllables.get((first + 1 + rest % (size - 1)) % size));
+    for (rest /= size - 1; rest > 0; rest /= size) {
+      place.append(syllables.get(rest % size));
+    }
     return place.toString();
   }
 
