@@ -61,7 +61,7 @@ final class CellRenderer {
       case 1 -> date.getYear() + "/" + date.getMonthValue() + "/" + date.getDayOfMonth();
       case 2 -> date.getYear() + "." + date.getMonthValue() + "." + date.getDayOfMonth();
       case 3 -> date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-      case 4 -> String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+      case 4 -> date.getYear() + Digits.padded(date.getMonthValue(), 2) + Digits.padded(date.getDayOfMonth(), 2);
       default -> Long.toString(ChronoUnit.DAYS.between(EXCEL_EPOCH, date));
     };
     return new Cell.Text(pad(rng.chance(rates.fullWidth()) ? fullWidth(text) : text, rng));
@@ -78,9 +78,9 @@ final class CellRenderer {
   private static String yearMonth(YearMonth month, Rng rng) {
     return switch (rng.below(4)) {
       case 0 -> month.toString();
-      case 1 -> String.format("%04d.%02d", month.getYear(), month.getMonthValue());
+      case 1 -> month.getYear() + "." + Digits.padded(month.getMonthValue(), 2);
       case 2 -> month.getYear() + "年" + month.getMonthValue() + "月";
-      default -> String.format("%04d%02d", month.getYear(), month.getMonthValue());
+      default -> month.getYear() + Digits.padded(month.getMonthValue(), 2);
     };
   }
 

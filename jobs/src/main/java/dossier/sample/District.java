@@ -25,6 +25,7 @@ final class District {
   private final Map<String, Integer> unitsOfType = new HashMap<>();
   private final Set<String> unitNames = new HashSet<>();
   private final Map<Integer, Integer> idSequences = new HashMap<>();
+  private final Map<String, String> staffRoles = new HashMap<>();
   final List<Unit> units = new ArrayList<>();
   final List<Seat> seats = new ArrayList<>();
   final List<Person> persons = new ArrayList<>();
@@ -109,6 +110,7 @@ final class District {
     this.codes = codes;
     this.names = new PersonNames(vocabulary);
     this.unitTypes = shape.unitTypes().items();
+    vocabulary.staffRanks().forEach(r -> staffRoles.put(r.rank(), r.role()));
   }
 
   PersonNames names() {
@@ -248,8 +250,7 @@ final class District {
     return switch (person.seat.level) {
       case PRINCIPAL -> codes.principal();
       case DEPUTY -> codes.deputy();
-      case STAFF -> vocabulary.staffRanks().stream().filter(r -> r.rank().equals(person.rank)).findFirst()
-          .map(Vocabulary.StaffRank::role).orElse(codes.deputy());
+      case STAFF -> staffRoles.getOrDefault(person.rank, codes.deputy());
     };
   }
 

@@ -15,7 +15,7 @@ final class IdNumbers {
   private IdNumbers() {}
 
   static String of(String region, LocalDate birth, int sequence) {
-    String body = region + BIRTH.format(birth) + String.format("%03d", sequence);
+    String body = region + BIRTH.format(birth) + Digits.padded(sequence, 3);
     return body + checkCharacter(body);
   }
 

@@ -26,6 +26,7 @@ final class MatterKit {
   private final Emitter emitter;
   private final Targets targets;
   private final Map<String, Long> running = new HashMap<>();
+  private final Map<String, List<String>> codeLists = new HashMap<>();
 
   MatterKit(Tables tables, Calendar calendar, SampleSettings settings, DomainCodes codes, Vocabulary vocabulary,
       GroundTruth truth, Emitter emitter, Targets targets) {
@@ -47,7 +48,8 @@ final class MatterKit {
   }
 
   List<String> codes(String dataset, String column) {
-    return tables.contract(dataset).column(column).orElseThrow().codes();
+    return codeLists.computeIfAbsent(dataset + "." + column,
+        k -> tables.contract(dataset).column(column).orElseThrow().codes());
   }
 
   /** Once a year at {@code rate}: the chance for one month. */
@@ -72,7 +74,7 @@ final class MatterKit {
   /** The next document or case number of a dataset in a year. */
   String number(String dataset, int year) {
     long n = running.merge(dataset + year, 1L, Long::sum);
-    return vocabulary.number(dataset, year, String.format("%04d", n));
+    return vocabulary.number(dataset, year, Digits.padded(n, 4));
   }
 
   /**

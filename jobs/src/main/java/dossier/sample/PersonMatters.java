@@ -129,7 +129,7 @@ final class PersonMatters {
   }
 
   private static String score(double value) {
-    return String.format(java.util.Locale.ROOT, "%.1f", Math.max(40, Math.min(99.5, value)));
+    return Digits.decimal(Math.max(40, Math.min(99.5, value)), 1);
   }
 
   /** zzb_grsx: the check of last year's personal-matter report. */
@@ -380,7 +380,7 @@ final class PersonMatters {
   }
 
   private static String amount(double value) {
-    return String.format(java.util.Locale.ROOT, "%.2f", value);
+    return Digits.decimal(value, 2);
   }
 
   /** xn_yj on a person: a warning with points by level (the contract lists levels weakest first). */

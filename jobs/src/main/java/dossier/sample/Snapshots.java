@@ -42,7 +42,12 @@ final class Snapshots {
     deliveries.snapshot(folder, "zzb_unit", month, open.size(), rows -> open.forEach(u -> rows.accept(
         tables.row("zzb_unit").set("unit_code", u.code).set("unit_name", u.name).set("unit_type", u.type).values)));
     countUnits(open);
-    long seated = open.stream().mapToLong(u -> u.seats.stream().filter(s -> s.holder != null).count()).sum();
+    long seated = 0;
+    for (Unit unit : open) {
+      for (Seat seat : unit.seats) {
+        seated += seat.holder != null ? 1 : 0;
+      }
+    }
     long[] continuing = {0};
     deliveries.snapshot(folder, "zzb_roster", month, seated, rows -> {
       for (Unit unit : open) {

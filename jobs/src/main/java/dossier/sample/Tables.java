@@ -36,17 +36,19 @@ final class Tables {
   }
 
   Row row(String dataset) {
-    return new Row(dataset, new String[contract(dataset).columns().size()]);
+    return new Row(dataset, new String[contract(dataset).columns().size()], positions.get(dataset));
   }
 
   /** A row being built: canonical text per column, null for none. */
   final class Row {
     final String dataset;
     final String[] values;
+    private final Map<String, Integer> index;
 
-    private Row(String dataset, String[] values) {
+    private Row(String dataset, String[] values, Map<String, Integer> index) {
       this.dataset = dataset;
       this.values = values;
+      this.index = index;
     }
 
     Row set(String column, Object value) {
@@ -60,15 +62,15 @@ final class Tables {
 
     /** A copy with one column changed. */
     Row with(String column, Object value) {
-      return new Row(dataset, values.clone()).set(column, value);
+      return new Row(dataset, values.clone(), index).set(column, value);
     }
 
     boolean has(String column) {
-      return positions.get(dataset).containsKey(column);
+      return index.containsKey(column);
     }
 
     private int position(String column) {
-      Integer position = positions.get(dataset).get(column);
+      Integer position = index.get(column);
       if (position == null) {
         throw new IllegalStateException("dataset contract " + dataset + " has no column " + column);
       }

@@ -50,7 +50,7 @@ final class UnitMatters {
   private void teamAssessment(Unit unit, YearMonth december, double level, Rng rng) {
     Tables.Row row = kit.row("zzb_bzkh").set("unit_code", unit.code).set("year", december.getYear());
     for (String factor : List.of("score_political", "score_leadership", "score_results", "score_integrity")) {
-      row.set(factor, String.format(java.util.Locale.ROOT, "%.1f", Math.min(99.5, level + rng.gaussian(0, 3))));
+      row.set(factor, Digits.decimal(Math.min(99.5, level + rng.gaussian(0, 3)), 1));
     }
     unitRecord(new Matter(null, december, false).add(row, december.plusMonths(1 + unit.index % 3), Kind.NEW), "zzb_bzkh");
   }
@@ -60,7 +60,7 @@ final class UnitMatters {
     String grade = kit.rates.partyBuildingGrades().stream().filter(g -> score >= g.from()).findFirst()
         .map(SampleSettings.GradeFrom::grade).orElse(null);
     Tables.Row row = kit.row("dj_kh").set("unit_code", unit.code).set("period", period)
-        .set("score", String.format(java.util.Locale.ROOT, "%.1f", score)).set("grade", grade);
+        .set("score", Digits.decimal(score, 1)).set("grade", grade);
     unitRecord(new Matter(null, month, false).add(row, delivered, Kind.NEW), "dj_kh");
   }
 
