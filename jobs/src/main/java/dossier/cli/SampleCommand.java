@@ -61,9 +61,11 @@ final class SampleCommand implements Command {
         Console.count(settings.cadres()), settings.months(), settings.lastDelivery(), settings.seed());
     SampleGenerator.Result result;
     try {
-      result = new SampleGenerator(settings, dossier.datasets(), dossier.landing(), out).run();
+      result = new SampleGenerator(settings, dossier.datasets(), dossier.landing(), out, console::progress).run();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    } finally {
+      console.endProgress();
     }
     console.line("sample   done in %s", Console.elapsed(result.elapsed()));
     console.line("  %s files in %s (backfill %s, deliveries %s … %s)", Console.count(result.files()), result.landing(),

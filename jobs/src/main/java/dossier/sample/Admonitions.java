@@ -1,7 +1,6 @@
 package dossier.sample;
 
 import dossier.sample.District.Person;
-import dossier.sample.Matter.Kind;
 import java.time.YearMonth;
 
 /**
@@ -19,9 +18,7 @@ final class Admonitions {
     Tables.Row row = kit.row("zzb_txhx").set("id_number", person.id).set("name", person.name).set("kind", kind)
         .set("reason", rng.pick(kit.vocabulary.admonitionReasons())).set("issued", MatterKit.day(month, rng))
         .set("doc_no", kit.number("zzb_txhx", month.getYear()));
-    YearMonth delivered = kit.delivery(month, rng, planted);
-    Matter matter = new Matter("admonition", month, planted).add(row, delivered, Kind.NEW);
-    kit.amend(matter, row, delivered, rng, r -> r.with("reason", rng.pick(kit.vocabulary.admonitionReasons())), true);
-    kit.emit(matter);
+    kit.oneRow("admonition", row, month, kit.delivery(month, rng, planted), planted, rng,
+        r -> r.with("reason", rng.pick(kit.vocabulary.admonitionReasons())), true);
   }
 }

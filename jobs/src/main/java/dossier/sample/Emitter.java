@@ -79,7 +79,9 @@ final class Emitter {
   private List<Version> delivered(Matter matter) {
     Map<String, Version> backfill = new LinkedHashMap<>();
     List<Version> window = new ArrayList<>();
-    for (Version version : matter.versions()) {
+    List<Version> byDelivery = new ArrayList<>(matter.versions());
+    byDelivery.sort(java.util.Comparator.comparing(Version::delivery));
+    for (Version version : byDelivery) {
       if (version.delivery().isAfter(calendar.last())) {
         continue;
       }

@@ -102,6 +102,17 @@ final class MatterKit {
     }
   }
 
+  /**
+   * A matter of one row delivered in {@code delivered}, corrected by chance ({@code corrected}
+   * gives the new row; null: never) and revoked by chance; returns what was delivered.
+   */
+  List<Version> oneRow(String category, Tables.Row row, YearMonth month, YearMonth delivered, boolean planted,
+      Rng rng, UnaryOperator<Tables.Row> corrected, boolean revocable) {
+    Matter matter = new Matter(category, month, planted).add(row, delivered, Kind.NEW);
+    amend(matter, row, delivered, rng, corrected, revocable);
+    return emit(matter);
+  }
+
   List<Version> emit(Matter matter) {
     return emitter.emit(matter);
   }

@@ -121,11 +121,9 @@ final class PersonMatters {
       row.set(factors[i], i == missing ? null : score(level + rng.gaussian(0, 3)));
     }
     YearMonth delivered = planted ? december.plusMonths(1) : december.plusMonths(1 + person.seat.unit.index % 3);
-    Matter matter = new Matter("assessment", december, planted).add(row, delivered, Kind.NEW);
     String corrected = factors[missing == 0 ? 1 : 0];
-    kit.amend(matter, row, delivered, rng,
+    kit.oneRow("assessment", row, december, delivered, planted, rng,
         r -> r.with(corrected, score(Double.parseDouble(r.get(corrected)) + rng.between(1, 3))), false);
-    kit.emit(matter);
   }
 
   private static String score(double value) {
@@ -139,11 +137,9 @@ final class PersonMatters {
     Tables.Row row = kit.row("zzb_grsx").set("id_number", person.id).set("name", person.name)
         .set("year", month.getYear() - 1).set("check_date", MatterKit.day(month, rng)).set("result", result)
         .set("action", actions.isEmpty() ? null : rng.pick(actions));
-    YearMonth delivered = kit.delivery(month, rng, planted);
-    Matter matter = new Matter("personal_report", month, planted).add(row, delivered, Kind.NEW);
-    kit.amend(matter, row, delivered, rng, actions.size() < 2 ? null
+    kit.oneRow("personal_report", row, month, kit.delivery(month, rng, planted), planted, rng,
+        actions.size() < 2 ? null
         : r -> r.with("action", actions.get((actions.indexOf(r.get("action")) + 1) % actions.size())), true);
-    kit.emit(matter);
   }
 
   /**
@@ -193,9 +189,9 @@ final class PersonMatters {
     LocalDate reported = occurred.plusDays(late ? rng.between(window + 1, window + 60) : rng.between(0, Math.min(20, window)));
     Tables.Row row = kit.row("zzb_jsbg").set("id_number", person.id).set("name", person.name)
         .set("matter", rng.pick(kit.vocabulary.instantReportMatters())).set("occurred", occurred).set("reported", reported);
-    Matter matter = new Matter("instant_report", month, planted)
-        .add(row, kit.delivery(YearMonth.from(reported), rng, planted), Kind.NEW);
-    if (!kit.emit(matter).isEmpty() && ChronoUnit.DAYS.between(occurred, reported) > window) {
+    List<Version> sent = kit.oneRow("instant_report", row, month, kit.delivery(YearMonth.from(reported), rng, planted),
+        planted, rng, null, false);
+    if (!sent.isEmpty() && ChronoUnit.DAYS.between(occurred, reported) > window) {
       kit.truth.derived("late_instant_report");
     }
   }
@@ -291,8 +287,8 @@ final class PersonMatters {
       Tables.Row filing = kit.row("zzb_crjbb").set("id_number", person.id).set("name", person.name)
           .set("planned_exit", plannedExit).set("planned_entry", plannedEntry).set("destination", destination)
           .set("approval", approved ? kit.codes.filingApproved() : kit.codes.filingRefused());
-      List<Version> sent = kit.emit(new Matter("travel_filing", month, planted)
-          .add(filing, kit.delivery(month, rng, planted), Kind.NEW));
+      List<Version> sent = kit.oneRow("travel_filing", filing, month, kit.delivery(month, rng, planted), planted, rng,
+          null, false);
       covered = approved && !sent.isEmpty();
       if (!approved && !rng.chance(0.2)) {
         return;
@@ -314,7 +310,7 @@ final class PersonMatters {
     Tables.Row row = kit.row("ga_crj").set("id_number", person.id).set("name", person.name).set("direction", direction)
         .set("crossed", crossed).set("port", port).set("destination", destination);
     YearMonth month = YearMonth.from(crossed);
-    return !kit.emit(new Matter("border_crossing", month, planted).add(row, kit.delivery(month, rng, planted), Kind.NEW))
+    return !kit.oneRow("border_crossing", row, month, kit.delivery(month, rng, planted), planted, rng, null, false)
         .isEmpty();
   }
 
@@ -323,10 +319,8 @@ final class PersonMatters {
     Tables.Row row = kit.row("ga_wf").set("id_number", person.id).set("name", person.name).set("cause", cause)
         .set("outcome", outcome).set("occurred", MatterKit.day(month, rng))
         .set("case_no", kit.number("ga_wf", month.getYear()));
-    YearMonth delivered = kit.delivery(month, rng, planted);
-    Matter matter = new Matter("police", month, planted).add(row, delivered, Kind.NEW);
-    kit.amend(matter, row, delivered, rng, r -> r.with("outcome", rng.pick(kit.rates.policeOutcomes())), true);
-    kit.emit(matter);
+    kit.oneRow("police", row, month, kit.delivery(month, rng, planted), planted, rng,
+        r -> r.with("outcome", rng.pick(kit.rates.policeOutcomes())), true);
   }
 
   /** jcy_aj: a case accepted for review, and months later its outcome (the latest stage wins). */
@@ -336,9 +330,11 @@ final class PersonMatters {
         .set("stage", kit.rates.procuratorateFirstStage()).set("dated", MatterKit.day(month, rng))
         .set("case_no", kit.number("jcy_aj", month.getYear()));
     YearMonth outcomeMonth = month.plusMonths(rng.between(2, 5));
-    Matter matter = new Matter("procuratorate", month, false).add(row, kit.delivery(month, rng, false), Kind.NEW)
-        .add(row.with("stage", rng.pick(kit.rates.procuratorateOutcomes()))
-            .with("dated", MatterKit.day(outcomeMonth, rng)), kit.delivery(outcomeMonth, rng, false), Kind.NEW);
+    YearMonth first = kit.delivery(month, rng, false);
+    YearMonth outcomeDelivered = kit.delivery(outcomeMonth, rng, false);
+    Matter matter = new Matter("procuratorate", month, false).add(row, first, Kind.NEW)
+        .add(row.with("stage", rng.pick(kit.rates.procuratorateOutcomes())).with("dated", MatterKit.day(outcomeMonth, rng)),
+            outcomeDelivered.isBefore(first) ? first : outcomeDelivered, Kind.NEW);
     kit.emit(matter);
   }
 
@@ -357,7 +353,7 @@ final class PersonMatters {
         .set("verdict", closedByThen ? rng.pick(kit.vocabulary.courtVerdicts()) : null)
         .set("dishonest_debtor", dishonest ? kit.codes.yes() : kit.codes.no())
         .set("case_no", kit.number("fy_aj", month.getYear()));
-    kit.emit(new Matter("court", month, false).add(row, delivered, Kind.NEW));
+    kit.oneRow("court", row, month, delivered, false, rng, null, false);
   }
 
   /** sj_jzsj: an economic-responsibility audit of a principal. */
@@ -373,10 +369,8 @@ final class PersonMatters {
         .set("amount_wan", amount(worse * worse * rng.uniform() * 20))
         .set("referred", rng.chance(kit.rates.auditReferredShare()) ? kit.codes.yes() : kit.codes.no())
         .set("doc_no", kit.number("sj_jzsj", month.getYear()));
-    YearMonth delivered = kit.delivery(month, rng, false);
-    Matter matter = new Matter("audit", month, false).add(row, delivered, Kind.NEW);
-    kit.amend(matter, row, delivered, rng, r -> r.with("amount_wan", amount(rng.uniform() * 50)), true);
-    kit.emit(matter);
+    kit.oneRow("audit", row, month, kit.delivery(month, rng, false), false, rng,
+        r -> r.with("amount_wan", amount(rng.uniform() * 50)), true);
   }
 
   private static String amount(double value) {
@@ -387,10 +381,8 @@ final class PersonMatters {
   private void efficiency(Person person, YearMonth month, String level, boolean planted, Rng rng) {
     Tables.Row row = Efficiency.warning(kit, level, month, rng).set("target_type", kit.codes.personTarget())
         .set("unit_code", person.seat.unit.code).set("id_number", person.id);
-    YearMonth delivered = kit.delivery(month, rng, planted);
-    Matter matter = new Matter("efficiency", month, planted).add(row, delivered, Kind.NEW);
-    kit.amend(matter, row, delivered, rng, r -> r.with("reason", rng.pick(kit.vocabulary.efficiencyReasons())), true);
-    kit.emit(matter);
+    kit.oneRow("efficiency", row, month, kit.delivery(month, rng, planted), planted, rng,
+        r -> r.with("reason", rng.pick(kit.vocabulary.efficiencyReasons())), true);
   }
 
   /** zx_wt without a rating: a problem found by a special rectification campaign. */
@@ -400,10 +392,8 @@ final class PersonMatters {
         .set("campaign", rng.pick(kit.vocabulary.rectificationCampaigns()))
         .set("problem", rng.pick(kit.vocabulary.rectificationProblems()))
         .set("found", planted ? month.atDay(20) : MatterKit.day(month, rng)).set("remedy", remedy);
-    YearMonth delivered = kit.delivery(month, rng, planted);
-    Matter matter = new Matter("rectification", month, planted).add(row, delivered, Kind.NEW);
-    kit.amend(matter, row, delivered, rng, r -> r.with("remedy", rng.pick(kit.rates.rectificationRemedies())), true);
-    kit.emit(matter);
+    kit.oneRow("rectification", row, month, kit.delivery(month, rng, planted), planted, rng,
+        r -> r.with("remedy", rng.pick(kit.rates.rectificationRemedies())), true);
   }
 
   /** zx_wt with a rating: a research-style inspection's verdict on the cadre. */
@@ -412,6 +402,6 @@ final class PersonMatters {
         .set("campaign", month.getYear() + "年" + rng.pick(kit.vocabulary.inspectionCampaigns()))
         .set("problem", rng.pick(kit.vocabulary.inspectionProblems()))
         .set("found", MatterKit.day(month, rng)).set("rating", rng.pick(kit.rates.inspectionRatings()));
-    kit.emit(new Matter("rectification", month, false).add(row, kit.delivery(month, rng, false), Kind.NEW));
+    kit.oneRow("rectification", row, month, kit.delivery(month, rng, false), false, rng, null, false);
   }
 }

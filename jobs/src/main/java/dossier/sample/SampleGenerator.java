@@ -27,17 +27,19 @@ public final class SampleGenerator {
   private final Map<String, DatasetContract> contracts;
   private final LandingSettings landingSettings;
   private final Path landing;
+  private final Consumer<String> progress;
 
   /** What a run produced, for the console. */
   public record Result(Path landing, Path groundTruth, YearMonth backfill, YearMonth firstDelivery,
-      YearMonth lastDelivery, long files, long persons, Duration elapsed) {}
+      YearMonth lastDelivery, long files, Duration elapsed) {}
 
   public SampleGenerator(SampleSettings settings, Map<String, DatasetContract> contracts,
-      LandingSettings landingSettings, Path landing) {
+      LandingSettings landingSettings, Path landing, Consumer<String> progress) {
     this.settings = settings;
     this.contracts = contracts;
     this.landingSettings = landingSettings;
     this.landing = landing;
+    this.progress = progress;
   }
 
   /** Why the settings cannot make a sample, or null when they can. */
@@ -85,7 +87,7 @@ public final class SampleGenerator {
       files = stream.filter(Files::isRegularFile).count();
     }
     return new Result(landing, GroundTruth.summaryPath(landing), calendar.backfill(), calendar.firstMonthly(),
-        calendar.last(), files, 0, Duration.between(started, Instant.now()));
+        calendar.last(), files, Duration.between(started, Instant.now()));
   }
 
   /** Month by month: careers change, matters happen, snapshots are taken, due folders are written. */
@@ -96,6 +98,9 @@ public final class SampleGenerator {
     UnitMatters units = new UnitMatters(kit, people.petitions(), district.names(), settings.seed());
     for (int t = 0; t < calendar.length(); t++) {
       YearMonth month = calendar.month(t);
+      if (month.getMonthValue() == 1 || t == 0) {
+        progress.accept("simulating " + month + " (history " + calendar.start() + " … " + calendar.last() + ")");
+      }
       if (calendar.isChangePoint(month)) {
         careers.change(month, calendar.periodMonths(month), Rng.of(settings.seed(), 3, t));
       }

@@ -1,7 +1,6 @@
 package dossier.sample;
 
 import dossier.sample.District.Unit;
-import dossier.sample.Matter.Kind;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -37,10 +36,8 @@ final class UnitMatters {
     if (MatterKit.monthly(rng, kit.rates.efficiencyUnitRate())) {
       Tables.Row row = Efficiency.warning(kit, rng.pick(kit.rates.efficiencyLevels()), month, rng)
           .set("target_type", kit.codes.unitTarget()).set("unit_code", unit.code);
-      YearMonth delivered = kit.delivery(month, rng, false);
-      Matter matter = new Matter(null, month, false).add(row, delivered, Kind.NEW);
-      kit.amend(matter, row, delivered, rng, r -> r.with("reason", rng.pick(kit.vocabulary.efficiencyReasons())), true);
-      unitRecord(matter, "xn_yj");
+      unitRecord(kit.oneRow(null, row, month, kit.delivery(month, rng, false), false, rng,
+          r -> r.with("reason", rng.pick(kit.vocabulary.efficiencyReasons())), true), "xn_yj");
     }
     if (MatterKit.monthly(rng, kit.rates.petitionAboutNobodyRate())) {
       petitions.aboutNobody(names.nobody(), unit.name, month, rng);
@@ -52,7 +49,8 @@ final class UnitMatters {
     for (String factor : List.of("score_political", "score_leadership", "score_results", "score_integrity")) {
       row.set(factor, Digits.decimal(Math.min(99.5, level + rng.gaussian(0, 3)), 1));
     }
-    unitRecord(new Matter(null, december, false).add(row, december.plusMonths(1 + unit.index % 3), Kind.NEW), "zzb_bzkh");
+    unitRecord(kit.oneRow(null, row, december, december.plusMonths(1 + unit.index % 3), false, rng, null, false),
+        "zzb_bzkh");
   }
 
   private void partyBuilding(Unit unit, YearMonth month, String period, YearMonth delivered, double level, Rng rng) {
@@ -61,11 +59,11 @@ final class UnitMatters {
         .map(SampleSettings.GradeFrom::grade).orElse(null);
     Tables.Row row = kit.row("dj_kh").set("unit_code", unit.code).set("period", period)
         .set("score", Digits.decimal(score, 1)).set("grade", grade);
-    unitRecord(new Matter(null, month, false).add(row, delivered, Kind.NEW), "dj_kh");
+    unitRecord(kit.oneRow(null, row, month, delivered, false, rng, null, false), "dj_kh");
   }
 
-  private void unitRecord(Matter matter, String dataset) {
-    if (!kit.emit(matter).isEmpty()) {
+  private void unitRecord(List<Matter.Version> delivered, String dataset) {
+    if (!delivered.isEmpty()) {
       kit.truth.unitRecord(dataset);
     }
   }

@@ -7,8 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code bin/dossier sample}: its options, their errors (exit code 2 with usage) and where it writes. */
 class SampleCommandTest {
@@ -33,46 +39,34 @@ class SampleCommandTest {
         "--out", "--cadres", "--months", "--seed", "ground-truth.json");
   }
 
+  /** A bad command line: the arguments after --out DIR, and the message it must give. */
+  static Stream<Arguments> badCommandLines() {
+    return Stream.of(
+        Arguments.of("non-positive cadres", List.of("--cadres", "0"), "--cadres '0': expected a positive whole number"),
+        Arguments.of("months not a number", List.of("--months", "two"), "--months 'two': expected a positive whole number"),
+        Arguments.of("seed not a number", List.of("--seed", "x1"), "--seed 'x1': expected a whole number"),
+        Arguments.of("too few cadres for the scenarios", List.of("--cadres", "20"),
+            "--cadres 20: the planted scenarios need at least 200"),
+        Arguments.of("months reaching before the first year end", List.of("--months", "160"),
+            "--months 160: the backfill folder"),
+        Arguments.of("unknown option", List.of("--units", "60"), "Unrecognized option: --units"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCommandLines")
+  void aBadCommandLineIsAUsageError(String what, List<String> args, String message, @TempDir Path dir) {
+    List<String> all = new ArrayList<>(List.of("sample", "--out", dir.resolve("l").toString()));
+    all.addAll(args);
+
+    assertThat(run(all.toArray(String[]::new))).as("exit code").isEqualTo(ExitCode.USAGE);
+    assertThat(errors()).as("message").contains(message);
+    assertThat(out.toString(StandardCharsets.UTF_8)).as("usage").contains("bin/dossier sample --out DIR");
+  }
+
   @Test
   void missingOutIsAUsageError() {
     assertThat(run("sample", "--cadres", "300")).as("exit code").isEqualTo(ExitCode.USAGE);
     assertThat(errors()).as("message").contains("Missing required option: out");
-  }
-
-  @Test
-  void nonPositiveCadresIsAUsageError(@TempDir Path dir) {
-    assertThat(run("sample", "--out", dir.resolve("l").toString(), "--cadres", "0")).as("exit code").isEqualTo(ExitCode.USAGE);
-    assertThat(errors()).as("message").contains("--cadres '0': expected a positive whole number");
-  }
-
-  @Test
-  void nonNumericMonthsIsAUsageError(@TempDir Path dir) {
-    assertThat(run("sample", "--out", dir.resolve("l").toString(), "--months", "two")).as("exit code").isEqualTo(ExitCode.USAGE);
-    assertThat(errors()).as("message").contains("--months 'two': expected a positive whole number");
-  }
-
-  @Test
-  void nonNumericSeedIsAUsageError(@TempDir Path dir) {
-    assertThat(run("sample", "--out", dir.resolve("l").toString(), "--seed", "x1")).as("exit code").isEqualTo(ExitCode.USAGE);
-    assertThat(errors()).as("message").contains("--seed 'x1': expected a whole number");
-  }
-
-  @Test
-  void tooFewCadresForTheScenariosIsAUsageError(@TempDir Path dir) {
-    assertThat(run("sample", "--out", dir.resolve("l").toString(), "--cadres", "20")).as("exit code").isEqualTo(ExitCode.USAGE);
-    assertThat(errors()).as("message").contains("--cadres 20: the planted scenarios need at least 200");
-  }
-
-  @Test
-  void monthsReachingBeforeTheFirstYearEndIsAUsageError(@TempDir Path dir) {
-    assertThat(run("sample", "--out", dir.resolve("l").toString(), "--months", "160")).as("exit code").isEqualTo(ExitCode.USAGE);
-    assertThat(errors()).as("message").contains("--months 160: the backfill folder");
-  }
-
-  @Test
-  void unknownOptionIsAUsageError(@TempDir Path dir) {
-    assertThat(run("sample", "--out", dir.toString(), "--units", "60")).as("exit code").isEqualTo(ExitCode.USAGE);
-    assertThat(errors()).as("message").contains("Unrecognized option: --units");
   }
 
   @Test

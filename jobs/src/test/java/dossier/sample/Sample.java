@@ -50,7 +50,7 @@ final class Sample {
     if (size != null) {
       settings = settings.with((int) size[0], (int) size[1], size[2]);
     }
-    new SampleGenerator(settings, dossier.datasets(), dossier.landing(), landing).run();
+    new SampleGenerator(settings, dossier.datasets(), dossier.landing(), landing, step -> { }).run();
     return new Sample(landing, dossier, settings);
   }
 
