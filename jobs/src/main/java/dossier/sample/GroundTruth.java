@@ -1,5 +1,6 @@
 package dossier.sample;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,9 +73,10 @@ import java.util.TreeMap;
  */
 final class GroundTruth implements AutoCloseable {
   private final Path summary;
-  private final Json files;
-  private final Json invalidRows;
-  private final Json unresolved;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final BufferedWriter files;
+  private final BufferedWriter invalidRows;
+  private final BufferedWriter unresolved;
   private final List<BufferedWriter> writers = new ArrayList<>();
   private final Map<String, Object> header = new LinkedHashMap<>();
   private final Map<String, Long> filesByStatus = new TreeMap<>();
@@ -119,10 +121,20 @@ final class GroundTruth implements AutoCloseable {
     return normal.getParent().resolve(normal.getFileName() + "-ground-truth.json");
   }
 
-  private Json lines(Path path) throws IOException {
+  private BufferedWriter lines(Path path) throws IOException {
     BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
     writers.add(writer);
-    return new Json(writer, false);
+    return writer;
+  }
+
+  /** Writes one JSON line. */
+  private static void line(BufferedWriter writer, Map<String, Object> value) {
+    try {
+      writer.write(JSON.writeValueAsString(value));
+      writer.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   void header(String key, Object value) {
@@ -133,8 +145,7 @@ final class GroundTruth implements AutoCloseable {
   void file(Map<String, Object> entry, String dataset, String status, long dataRows, long invalid) {
     filesTotal++;
     filesByStatus.merge(status, 1L, Long::sum);
-    files.value(entry);
-    files.endLine();
+    line(files, entry);
     Map<String, Long> counts = dataset(dataset);
     counts.merge("files", 1L, Long::sum);
     counts.merge("data_rows", dataRows, Long::sum);
@@ -156,8 +167,7 @@ final class GroundTruth implements AutoCloseable {
     row.put("dataset", dataset);
     row.put("reason", reason.code());
     row.put("column", column);
-    invalidRows.value(row);
-    invalidRows.endLine();
+    line(invalidRows, row);
   }
 
   void exactDuplicate(String dataset) {
@@ -195,8 +205,7 @@ final class GroundTruth implements AutoCloseable {
     row.put("petition_no", petitionNo);
     row.put("kind", kind);
     row.put("candidates", candidates);
-    unresolved.value(row);
-    unresolved.endLine();
+    line(unresolved, row);
   }
 
   void derived(String kind) {
@@ -263,10 +272,8 @@ final class GroundTruth implements AutoCloseable {
     root.put("showcase", showcase);
     root.put("scenarios", scenarios);
     try (BufferedWriter writer = Files.newBufferedWriter(summary, StandardCharsets.UTF_8)) {
-      new Json(writer, true).value(root);
-      writer.write("\n");
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      writer.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      writer.write('\n');
     }
   }
 

@@ -1,15 +1,15 @@
 package dossier.sample;
 
+import dossier.normalise.NationalIds;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
  * National ID numbers (GB 11643): six digits of region, eight of birth date, three of sequence
- * (odd for men), and an ISO 7064 MOD 11-2 check character.
+ * (odd for men), and an ISO 7064 MOD 11-2 check character ({@link NationalIds#checkDigit}); and the
+ * ways agencies get them wrong.
  */
 final class IdNumbers {
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
   private static final DateTimeFormatter BIRTH = DateTimeFormatter.BASIC_ISO_DATE;
 
   private IdNumbers() {}
@@ -21,11 +21,7 @@ final class IdNumbers {
 
   /** The check character of the first 17 digits. */
   static char checkCharacter(String body17) {
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body17.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return CHECK[sum % 11];
+    return NationalIds.checkDigit(body17);
   }
 
   /** Whether an 18-character number has a right check character (upper-case X). */

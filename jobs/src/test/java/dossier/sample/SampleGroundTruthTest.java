@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dossier.contract.ColumnSpec;
 import dossier.contract.ColumnType;
 import dossier.contract.DatasetContract;
+import dossier.normalise.NationalIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,14 +169,10 @@ class SampleGroundTruthTest {
     return folded.toString();
   }
 
-  /** What the landing job does to an ID: trim, fold full-width, upper-case x, 15 to 18 digits. */
+  /** The ID as the landing job normalises it, or "" when it is invalid. */
   private static String normalisedId(String raw) {
-    String id = folded(raw).toUpperCase();
-    if (id.length() == 15) {
-      String body = id.substring(0, 6) + "19" + id.substring(6);
-      id = body + IdNumbers.checkCharacter(body);
-    }
-    return id;
+    NationalIds.Result result = NationalIds.normalise(raw);
+    return result.isValid() ? result.id() : "";
   }
 
   @Test
