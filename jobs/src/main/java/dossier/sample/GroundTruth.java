@@ -29,8 +29,9 @@ import java.util.TreeMap;
  *   <li>{@code files}: {@code total}; {@code by_status} (landed / skipped / replaced / superseded /
  *       rejected, the landing manifest's statuses); {@code skipped} [{source_path, same_as}],
  *       {@code replaced} [{source_path, replaces}], {@code superseded} [{source_path, superseded_by}],
- *       {@code rejected} [{source_path, reason, column, headers}] (the missing required column,
- *       canonical name and accepted spellings).
+ *       {@code rejected} [{source_path, reason, column, headers, resent_as}] (the missing required
+ *       column, its canonical name and accepted spellings, and the {@code _n} file of the next
+ *       month that re-sends the rows).
  *   <li>{@code datasets}: per dataset {@code files}, {@code data_rows} (every row under the header of
  *       every file, skipped copies included), {@code raw_rows} (rows the raw table holds after landing
  *       everything: valid rows of landed and replacing files), {@code quarantined_rows},
@@ -65,8 +66,10 @@ import java.util.TreeMap;
  * <h2>JSON-lines files</h2>
  * <ul>
  *   <li>files: one line per delivered file: source_path, source_file, dataset, delivery_month,
- *       file_month, format, encoding, sha256, size_bytes, status, message, data_rows, invalid_rows,
- *       and the manifest's expected rows_read / rows_landed / rows_quarantined.
+ *       file_month, format (csv / xlsx), encoding (GB18030 / UTF-8-BOM / UTF-8, empty for XLSX),
+ *       headers (as written, extra columns included), sha256, size_bytes, status, message,
+ *       data_rows, invalid_rows (for a skipped copy: those of its original, which lists them),
+ *       and the manifest's expected rows_read / rows_landed / rows_quarantined (0 when skipped).
  *   <li>invalid-rows: source_path, row_number (1-based physical row), dataset, reason, column.
  *   <li>unresolved: petition_no, kind (no_match / ambiguous), candidates (ID numbers).
  * </ul>
