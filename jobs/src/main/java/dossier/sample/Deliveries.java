@@ -63,9 +63,12 @@ final class Deliveries {
     this.seed = settings.seed();
   }
 
-  /** A file to write: where, which dataset and month, and what it may hold. */
+  /**
+   * A file to write: where, which dataset and month, and what it may hold. {@code format} is null
+   * (chosen by chance) or the format a re-delivery must keep (a file is known by its name).
+   */
   private record FileSpec(YearMonth folder, DatasetContract contract, String baseName, YearMonth fileMonth,
-      long rows, boolean stateful, boolean noise, String dropColumn, int variant) {
+      long rows, boolean stateful, boolean noise, String dropColumn, int variant, String format) {
     String sourcePath(String extension) {
       return folder + "/" + contract.source() + "/" + baseName + "." + extension;
     }
@@ -78,7 +81,7 @@ final class Deliveries {
   /** Writes a snapshot file of {@code fileMonth} into {@code folder} from {@code rows}. */
   void snapshot(YearMonth folder, String dataset, YearMonth fileMonth, long rows, Consumer<Consumer<String[]>> source) {
     FileSpec spec = new FileSpec(folder, tables.contract(dataset), dataset + "_" + FILE_MONTH.format(fileMonth),
-        fileMonth, rows, false, true, null, 0);
+        fileMonth, rows, false, true, null, 0, null);
     Written written = write(spec, source);
     record(spec, written, "landed", null);
   }
@@ -91,7 +94,7 @@ final class Deliveries {
       String base = key.dataset() + "_" + FILE_MONTH.format(folder);
       int columns = contract.columns().size();
       if (key.part() == Part.CORRECTIONS) {
-        FileSpec spec = new FileSpec(folder, contract, base + "_2", folder, spool.count(key), true, true, null, 0);
+        FileSpec spec = new FileSpec(folder, contract, base + "_2", folder, spool.count(key), true, true, null, 0, null);
         record(spec, write(spec, rows -> spool.read(key, columns, rows)), "landed", null);
       } else if (key.part() == Part.MAIN) {
         mainFile(key, contract, base, copyable);
@@ -108,11 +111,12 @@ final class Deliveries {
     Consumer<Consumer<String[]>> rows = r -> spool.read(key, columns, r);
     if (targets.rejected(folder, key.dataset())) {
       ColumnSpec dropped = requiredColumn(contract, Rng.of(seed, base, 1));
-      FileSpec spec = new FileSpec(folder, contract, base, folder, spool.count(key), stateful, false, dropped.name(), 0);
+      FileSpec spec = new FileSpec(folder, contract, base, folder, spool.count(key), stateful, false, dropped.name(), 0,
+          null);
       Written rejected = write(spec, rows);
       int n = spool.count(new Key(folder, key.dataset(), Part.CORRECTIONS)) > 0 ? 3 : 2;
       FileSpec resend = new FileSpec(folder.plusMonths(1), contract, base + "_" + n, folder, spool.count(key), stateful,
-          true, null, 0);
+          true, null, 0, null);
       Written resent = write(resend, rows);
       record(spec, rejected, "rejected", "missing required column " + dropped.name());
       truth.fileList("rejected", GroundTruth.ordered("source_path", rejected.sourcePath(),
@@ -121,10 +125,10 @@ final class Deliveries {
       record(resend, resent, "landed", "re-sends " + rejected.sourcePath());
     } else if (targets.changed(folder, key.dataset())) {
       Key extra = new Key(folder, key.dataset(), Part.REDELIVERY_ONLY);
-      FileSpec first = new FileSpec(folder, contract, base, folder, spool.count(key), stateful, false, null, 0);
+      FileSpec first = new FileSpec(folder, contract, base, folder, spool.count(key), stateful, false, null, 0, null);
       Written earlier = write(first, rows);
       FileSpec second = new FileSpec(folder.plusMonths(1), contract, base, folder, spool.count(key) + spool.count(extra),
-          stateful || spool.stateful(extra), false, null, 1);
+          stateful || spool.stateful(extra), false, null, 1, earlier.format());
       Written later = write(second, r -> {
         spool.read(key, columns, r);
         spool.read(extra, columns, r);
@@ -134,7 +138,7 @@ final class Deliveries {
       truth.fileList("superseded", GroundTruth.ordered("source_path", earlier.sourcePath(), "superseded_by", later.sourcePath()));
       truth.fileList("replaced", GroundTruth.ordered("source_path", later.sourcePath(), "replaces", earlier.sourcePath()));
     } else {
-      FileSpec spec = new FileSpec(folder, contract, base, folder, spool.count(key), stateful, true, null, 0);
+      FileSpec spec = new FileSpec(folder, contract, base, folder, spool.count(key), stateful, true, null, 0, null);
       Written written = write(spec, rows);
       record(spec, written, "landed", null);
       copyable.add(written);
@@ -162,7 +166,7 @@ final class Deliveries {
       Written copy = new Written(copyPath, original.dataset(), original.format(), original.encoding(),
           original.dataRows(), original.invalidRows(), original.headers());
       record(new FileSpec(folder.plusMonths(1), tables.contract(original.dataset()), fileName(copyPath), folder, 0,
-          false, false, null, 0), copy, "skipped", "same bytes as " + original.sourcePath());
+          false, false, null, 0, original.format()), copy, "skipped", "same bytes as " + original.sourcePath());
       truth.fileList("skipped", GroundTruth.ordered("source_path", copyPath, "same_as", original.sourcePath()));
     }
   }
@@ -176,7 +180,8 @@ final class Deliveries {
   private Written write(FileSpec spec, Consumer<Consumer<String[]>> source) {
     DatasetContract contract = spec.contract();
     Rng rng = Rng.of(seed, spec.baseName(), calendar.index(spec.folder()), spec.variant());
-    boolean xlsx = spec.rows() <= habits.xlsxMaxRows() && rng.chance(habits.xlsxShare());
+    boolean xlsx = spec.format() != null ? spec.format().equals("xlsx")
+        : spec.rows() <= habits.xlsxMaxRows() && rng.chance(habits.xlsxShare());
     List<Integer> columns = new ArrayList<>();
     List<ColumnSpec> specs = contract.columns();
     int ordinal = filesOfDataset.merge(contract.name(), 1, Integer::sum) - 1;
