@@ -98,6 +98,9 @@ public final class Rows {
     if (value instanceof Row nested) {
       return render(nested);
     }
+    if (value instanceof List<?> list) { // expected arrays written as Java lists
+      return list.stream().map(Rows::renderValue).collect(Collectors.joining(", ", "[", "]"));
+    }
     if (value instanceof scala.collection.Seq<?> seq) {
       return scala.jdk.javaapi.CollectionConverters.asJava(seq).stream().map(Rows::renderValue)
           .collect(Collectors.joining(", ", "[", "]"));

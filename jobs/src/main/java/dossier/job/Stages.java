@@ -1,5 +1,6 @@
 package dossier.job;
 
+import dossier.analyse.AnalyseStage;
 import java.util.List;
 
 /** The pipeline's stages in the order they run; the CLI, `run` and the Airflow DAGs read this. */
@@ -7,6 +8,6 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> ordered() {
-    return List.of();
+    return List.of(new AnalyseStage());
   }
 }

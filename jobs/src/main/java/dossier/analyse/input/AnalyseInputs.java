@@ -1,0 +1,59 @@
+package dossier.analyse.input;
+
+import dossier.contract.DatasetContract;
+import dossier.contract.Provenance;
+import dossier.lake.Lake;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import io.delta.tables.DeltaTable;
+
+/**
+ * What the analysis reads, whole: the conformed record versions and histories, and the raw
+ * unit-level datasets. Tests build it from in-memory rows; the job reads it from the lake.
+ *
+ * @param recordVersions conformed {@code record_version}
+ * @param cadreHistory conformed {@code cadre_history} (person_key, unit_code, role, valid_from, valid_to ...)
+ * @param unitHistory conformed {@code unit_history} (unit_code, unit_name, unit_type, valid_from, valid_to)
+ * @param rawEfficiency raw {@code xn_yj}
+ * @param rawTeamAssessment raw {@code zzb_bzkh}
+ * @param rawPartyBuilding raw {@code dj_kh}
+ */
+public record AnalyseInputs(Dataset<Row> recordVersions, Dataset<Row> cadreHistory, Dataset<Row> unitHistory,
+    Dataset<Row> rawEfficiency, Dataset<Row> rawTeamAssessment, Dataset<Row> rawPartyBuilding) {
+
+  /** Reads the lake; a raw unit-level dataset never delivered reads as empty. */
+  public static AnalyseInputs read(SparkSession spark, Lake lake, Map<String, DatasetContract> contracts) {
+    return new AnalyseInputs(
+        delta(spark, lake.conformed("record_version")),
+        delta(spark, lake.conformed("cadre_history")),
+        delta(spark, lake.conformed("unit_history")),
+        rawOrEmpty(spark, lake, contracts.get(UnitRecords.EFFICIENCY)),
+        rawOrEmpty(spark, lake, contracts.get(UnitRecords.TEAM_ASSESSMENT)),
+        rawOrEmpty(spark, lake, contracts.get(UnitRecords.PARTY_BUILDING)));
+  }
+
+  private static Dataset<Row> delta(SparkSession spark, String path) {
+    return spark.read().format("delta").load(path);
+  }
+
+  private static Dataset<Row> rawOrEmpty(SparkSession spark, Lake lake, DatasetContract contract) {
+    String path = lake.raw(contract.name());
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      return delta(spark, path);
+    }
+    List<StructField> fields = new ArrayList<>();
+    contract.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(),
+        DataType.fromDDL(c.type().sparkType()), true)));
+    List.of(Provenance.DELIVERY_MONTH, Provenance.FILE_MONTH, Provenance.SOURCE_FILE)
+        .forEach(p -> fields.add(DataTypes.createStructField(p, DataTypes.StringType, true)));
+    fields.add(DataTypes.createStructField(Provenance.ROW_NUMBER, DataTypes.IntegerType, true));
+    return spark.createDataFrame(List.of(), DataTypes.createStructType(fields));
+  }
+}
