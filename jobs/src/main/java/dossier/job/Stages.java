@@ -1,6 +1,7 @@
 package dossier.job;
 
 import dossier.analyse.AnalyseStage;
+import dossier.land.LandStage;
 import java.util.List;
 
 /** The pipeline's stages in the order they run; the CLI, `run` and the Airflow DAGs read this. */
@@ -8,6 +9,6 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> ordered() {
-    return List.of(new AnalyseStage());
+    return List.of(new LandStage(), new AnalyseStage());
   }
 }

@@ -1,0 +1,69 @@
+package dossier.land;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the delivered files below the landing root, {@code <YYYY-MM>/<source>/<file>}, through the
+ * Hadoop FileSystem API (local, hdfs://, s3a:// alike). Hidden entries (starting with {@code .} or
+ * {@code _}) are not deliveries; other top-level entries that are no month folder are reported.
+ */
+final class Deliveries {
+  private static final Pattern MONTH_FOLDER = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+  private Deliveries() {}
+
+  /** What the landing folder holds: files in month folders, and notes on what was passed over. */
+  record Listing(List<DeliveredFile> files, List<String> notes) {}
+
+  static Listing list(FileSystem fs, Path root) {
+    try {
+      List<DeliveredFile> files = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      if (!fs.exists(root)) {
+        throw new IllegalArgumentException("the landing folder " + root + " does not exist");
+      }
+      for (FileStatus month : fs.listStatus(root)) {
+        String name = month.getPath().getName();
+        if (isHidden(name)) {
+          continue;
+        }
+        if (!month.isDirectory() || !MONTH_FOLDER.matcher(name).matches()) {
+          notes.add("passed over '" + name + "': deliveries are <YYYY-MM>/<source>/<file>");
+          continue;
+        }
+        files.addAll(filesBelow(fs, month.getPath(), name));
+      }
+      files.sort(java.util.Comparator.comparing(DeliveredFile::sourcePath));
+      return new Listing(files, notes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the landing folder " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<DeliveredFile> filesBelow(FileSystem fs, Path monthFolder, String month) throws IOException {
+    List<DeliveredFile> files = new ArrayList<>();
+    String prefix = monthFolder.toUri().getPath() + "/";
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(monthFolder, true);
+    while (it.hasNext()) {
+      LocatedFileStatus file = it.next();
+      String relative = file.getPath().toUri().getPath().substring(prefix.length());
+      if (java.util.Arrays.stream(relative.split("/")).noneMatch(Deliveries::isHidden)) {
+        files.add(new DeliveredFile(file.getPath().toString(), month + "/" + relative, month, file.getLen()));
+      }
+    }
+    return files;
+  }
+
+  private static boolean isHidden(String name) {
+    return name.startsWith(".") || name.startsWith("_");
+  }
+}

@@ -1,0 +1,367 @@
+package dossier.land;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+
+import dossier.cli.Console;
+import dossier.contract.DatasetContract;
+import dossier.contract.Provenance;
+import dossier.job.JobContext;
+import dossier.job.StageResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Lands delivered agency files in the raw (bronze) layer. Tables written, by grain:
+ * <ul>
+ *   <li>{@code raw/<dataset>}: one row per delivered data row that passed validation, of the
+ *       current version of each file name; canonical typed columns, then the provenance columns;
+ *   <li>{@code raw/quarantine}: one row per rejected row, or per rejected file that yielded no
+ *       rows, with every reason;
+ *   <li>{@code raw/file_manifest}: one row per delivered file path, written last.
+ * </ul>
+ * Files are hashed and read on the executors; the driver sees only file metadata and counts.
+ * Each table gets at most one commit per run, replacing the rows of the file names written
+ * ({@code replaceWhere} on source_file), so re-runs and crash repairs never duplicate rows.
+ * For every file the job checks rows read = rows landed + rows quarantined against what was
+ * written, and fails naming the file otherwise.
+ */
+public final class LandJob {
+  private final JobContext context;
+  private final SparkSession spark;
+  private final Map<String, DatasetContract> contracts;
+  private final Timestamp landedAt;
+  private final Broadcast<SerializableConfiguration> hadoopConf;
+
+  public LandJob(JobContext context) {
+    this.context = context;
+    this.spark = context.spark();
+    this.contracts = context.settings().datasets();
+    this.landedAt = Timestamp.from(context.startedAt());
+    this.hadoopConf = SerializableConfiguration.broadcast(spark.sparkContext());
+  }
+
+  public Result run() {
+    Deliveries.Listing listing = discover();
+    List<Delivery> deliveries = fingerprint(listing.files());
+    List<LandingPlan.Step> steps = LandingPlan.plan(FileManifest.read(spark, context.lake().fileManifest()), deliveries);
+    List<String> notes = new ArrayList<>(listing.notes());
+    if (steps.isEmpty()) {
+      return new Result(List.of(), notes);
+    }
+    Dataset<Row> parsed = parse(steps).persist();
+    try {
+      Map<String, FileSummary> summaries = summarise(parsed);
+      Map<String, Dataset<Row>> typed = typeRows(parsed, steps);
+      Map<String, long[]> counted = countUnwritten(typed, steps);
+      writeDatasetTables(typed, steps);
+      writeQuarantine(typed, steps, summaries);
+      Map<String, long[]> written = countWritten(steps);
+      List<ManifestEntry> entries = manifestEntries(steps, summaries, counted, written, notes);
+      FileManifest.merge(spark, context.lake().fileManifest(), entries, context.runId(), landedAt);
+      return new Result(entries, notes);
+    } finally {
+      parsed.unpersist();
+    }
+  }
+
+  private Deliveries.Listing discover() {
+    Path root = new Path(context.settings().landing().root());
+    try {
+      return Deliveries.list(root.getFileSystem(hadoopConf.value().value()), root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the landing folder " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Hashes every file on the executors; only the fingerprints come back. */
+  private List<Delivery> fingerprint(List<DeliveredFile> files) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    Broadcast<SerializableConfiguration> conf = hadoopConf;
+    JavaRDD<DeliveredFile> spread = FileBins.spread(jsc(), files, DeliveredFile::sizeBytes);
+    Map<String, Fingerprint> prints = new HashMap<>();
+    spread.map(file -> new scala.Tuple2<>(file.sourcePath(), fingerprintOf(file, conf.value().value())))
+        .collect().forEach(t -> prints.put(t._1(), t._2()));
+    return files.stream()
+        .map(f -> new Delivery(f, FileNames.identify(f, contracts), prints.get(f.sourcePath())))
+        .toList();
+  }
+
+  private static Fingerprint fingerprintOf(DeliveredFile file, Configuration conf) throws IOException {
+    Path path = new Path(file.uri());
+    FileSystem fs = path.getFileSystem(conf);
+    try (InputStream in = fs.open(path)) {
+      return Fingerprint.of(in);
+    }
+  }
+
+  /** Reads the files the plan needs on the executors: one generic row per data row, one summary per file. */
+  private Dataset<Row> parse(List<LandingPlan.Step> steps) {
+    List<ParseTask> tasks = steps.stream().filter(LandJob::needsReading).map(s -> s.delivery().task()).toList();
+    FileParser parser = new FileParser(ReadRules.from(context.settings().landing(), contracts));
+    Broadcast<SerializableConfiguration> conf = hadoopConf;
+    JavaRDD<Row> rows = tasks.isEmpty() ? jsc().emptyRDD()
+        : FileBins.spread(jsc(), tasks, ParseTask::sizeBytes)
+            .mapPartitions(it -> parser.parseAll(it, conf.value().value()));
+    return spark.createDataFrame(rows, FileParser.SCHEMA);
+  }
+
+  private static boolean needsReading(LandingPlan.Step step) {
+    return step.action() != LandingPlan.Action.RECORD && step.delivery() != null && step.delivery().rejection() == null;
+  }
+
+  /** What the parser says per file: rows read and why the file cannot land as a whole. */
+  record FileSummary(long rowsRead, String fileReason) {}
+
+  private Map<String, FileSummary> summarise(Dataset<Row> parsed) {
+    Map<String, FileSummary> summaries = new HashMap<>();
+    parsed.where(col("summary")).select(Provenance.SOURCE_PATH, "rows_read", "file_reason").collectAsList()
+        .forEach(r -> summaries.put(r.getString(0), new FileSummary(r.getLong(1), r.getString(2))));
+    return summaries;
+  }
+
+  /** Per dataset read this run: its rows typed, with every reason. */
+  private Map<String, Dataset<Row>> typeRows(Dataset<Row> parsed, List<LandingPlan.Step> steps) {
+    Dataset<Row> rows = LandTransforms.withFileReasons(parsed.where(not(col("summary"))),
+        parsed.where(col("summary").and(col("file_reason").isNotNull())));
+    Map<String, Dataset<Row>> typed = new TreeMap<>();
+    steps.stream().map(s -> datasetOf(s)).filter(d -> d != null)
+        .forEach(d -> typed.computeIfAbsent(d, name -> LandTransforms.typed(rows, contracts.get(name))));
+    return typed;
+  }
+
+  /** Rows of versions superseded within this run: counted, never written. */
+  private Map<String, long[]> countUnwritten(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
+    Set<String> paths = paths(steps, s -> s.action() == LandingPlan.Action.COUNT && needsReading(s));
+    if (paths.isEmpty()) {
+      return Map.of();
+    }
+    Dataset<Row> union = typed.values().stream()
+        .map(t -> t.select(Provenance.SOURCE_PATH, LandTransforms.REASONS))
+        .reduce(Dataset::unionAll).orElseThrow();
+    Map<String, long[]> counts = new HashMap<>();
+    LandTransforms.countsPerFile(union.where(col(Provenance.SOURCE_PATH).isin(paths.toArray()))).collectAsList()
+        .forEach(r -> counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)}));
+    return counts;
+  }
+
+  /** One commit per dataset table: the rows of the names written this run replace all their earlier rows. */
+  private void writeDatasetTables(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
+    for (Map.Entry<String, Dataset<Row>> dataset : typed.entrySet()) {
+      Set<String> names = names(steps, s -> isWrite(s) && dataset.getKey().equals(datasetOf(s)));
+      if (names.isEmpty()) {
+        continue;
+      }
+      Set<String> paths = paths(steps, s -> isWrite(s) && dataset.getKey().equals(datasetOf(s)));
+      Dataset<Row> landed = LandTransforms.landed(dataset.getValue(), contracts.get(dataset.getKey()),
+          context.runId(), landedAt).where(col(Provenance.SOURCE_PATH).isin(paths.toArray()));
+      replace(landed, context.lake().raw(dataset.getKey()), names);
+    }
+  }
+
+  /** One commit: quarantined rows of the files written, and one row for each rejected file without rows. */
+  private void writeQuarantine(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps,
+      Map<String, FileSummary> summaries) {
+    Set<String> names = names(steps, LandJob::isWrite);
+    if (names.isEmpty()) {
+      return;
+    }
+    Set<String> paths = paths(steps, LandJob::isWrite);
+    Dataset<Row> rows = typed.values().stream()
+        .map(t -> LandTransforms.quarantined(t, context.runId(), landedAt))
+        .reduce(Dataset::unionAll)
+        .orElseGet(() -> spark.createDataFrame(List.<Row>of(), quarantineSchema()))
+        .where(col(Provenance.SOURCE_PATH).isin(paths.toArray()));
+    List<Row> wholeFiles = new ArrayList<>();
+    for (LandingPlan.Step step : steps) {
+      String reason = wholeFileReason(step, summaries);
+      if (isWrite(step) && reason != null) {
+        Delivery d = step.delivery();
+        wholeFiles.add(RowFactory.create(d.identity().dataset(), d.file().fileName(), d.file().sourcePath(),
+            d.file().deliveryMonth(), d.fingerprint().sha256(), null, FileParser.scalaMap(Map.of()), new String[] {reason},
+            context.runId(),
+            landedAt));
+      }
+    }
+    replace(rows.unionAll(spark.createDataFrame(wholeFiles, rows.schema())), context.lake().quarantine(), names);
+  }
+
+  private StructType quarantineSchema() {
+    StructType parsed = FileParser.SCHEMA;
+    StructType schema = new StructType();
+    for (String column : LandTransforms.QUARANTINE_COLUMNS) {
+      schema = switch (column) {
+        case Provenance.RUN_ID -> schema.add(column, org.apache.spark.sql.types.DataTypes.StringType);
+        case Provenance.LANDED_AT -> schema.add(column, org.apache.spark.sql.types.DataTypes.TimestampType);
+        default -> schema.add(parsed.apply(column));
+      };
+    }
+    return schema;
+  }
+
+  /** A file rejected before reading, or read without a single row: one quarantine row stands for it. */
+  private static String wholeFileReason(LandingPlan.Step step, Map<String, FileSummary> summaries) {
+    if (step.delivery() == null) {
+      return null;
+    }
+    if (step.delivery().rejection() != null) {
+      return step.delivery().rejection();
+    }
+    FileSummary summary = summaries.get(step.sourcePath());
+    return summary != null && summary.rowsRead() == 0 ? summary.fileReason() : null;
+  }
+
+  private void replace(Dataset<Row> rows, String table, Set<String> names) {
+    String predicate = names.stream().map(n -> "'" + n.replace("'", "''") + "'")
+        .collect(Collectors.joining(", ", Provenance.SOURCE_FILE + " IN (", ")"));
+    rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).option("mergeSchema", "true")
+        .save(table);
+  }
+
+  /** Rows now in the tables for each file written this run: landed, quarantined (whole-file rows aside). */
+  private Map<String, long[]> countWritten(List<LandingPlan.Step> steps) {
+    Map<String, long[]> counts = new HashMap<>();
+    Set<String> paths = paths(steps, LandJob::isWrite);
+    Set<String> datasets = new TreeSet<>();
+    steps.stream().filter(LandJob::isWrite).map(LandJob::datasetOf).filter(d -> d != null).forEach(datasets::add);
+    List<Dataset<Row>> parts = new ArrayList<>();
+    datasets.forEach(d -> parts.add(spark.read().format("delta").load(context.lake().raw(d))
+        .select(col(Provenance.SOURCE_PATH), lit(0).as("slot"))));
+    parts.add(spark.read().format("delta").load(context.lake().quarantine())
+        .where(col(Provenance.ROW_NUMBER).isNotNull()).select(col(Provenance.SOURCE_PATH), lit(1).as("slot")));
+    parts.stream().reduce(Dataset::unionAll).orElseThrow()
+        .where(col(Provenance.SOURCE_PATH).isin(paths.toArray()))
+        .groupBy(Provenance.SOURCE_PATH, "slot").count().collectAsList()
+        .forEach(r -> counts.computeIfAbsent(r.getString(0), p -> new long[2])[r.getInt(1)] = r.getLong(2));
+    return counts;
+  }
+
+  private List<ManifestEntry> manifestEntries(List<LandingPlan.Step> steps, Map<String, FileSummary> summaries,
+      Map<String, long[]> counted, Map<String, long[]> written, List<String> notes) {
+    List<ManifestEntry> entries = new ArrayList<>();
+    for (LandingPlan.Step step : steps) {
+      LandingPlan.Link link = step.link();
+      Delivery d = step.delivery();
+      boolean keepsCounts = step.action() == LandingPlan.Action.RECORD && step.previous() != null
+          && (d == null || step.previous().sha256().equals(d.fingerprint().sha256()));
+      if (keepsCounts || d == null) {
+        if (d == null && step.action() == LandingPlan.Action.WRITE) {
+          notes.add("cannot re-read " + step.sourcePath() + " (no longer in the landing folder): its rows stay as they were");
+        }
+        entries.add(step.previous().withStatus(link.status(), link.message()));
+        continue;
+      }
+      FileSummary summary = summaries.getOrDefault(step.sourcePath(), new FileSummary(0, null));
+      long[] rows = step.action() == LandingPlan.Action.RECORD ? new long[2]
+          : (isWrite(step) ? written : counted).getOrDefault(step.sourcePath(), new long[2]);
+      checkConservation(step.sourcePath(), summary.rowsRead(), rows);
+      String rejection = d.rejection() != null ? d.rejection() : summary.fileReason();
+      boolean rejected = rejection != null && link.isCurrent();
+      String message = !rejected ? link.message()
+          : link.message() == null ? rejection : rejection + "; " + link.message();
+      entries.add(new ManifestEntry(step.sourcePath(), step.sourceFile(), d.identity().dataset(),
+          d.file().deliveryMonth(), d.identity().fileMonth(), d.fingerprint().sha256(), d.file().sizeBytes(),
+          d.fingerprint().format(), d.fingerprint().encoding(), rejected ? ManifestEntry.REJECTED : link.status(),
+          summary.rowsRead(), rows[0], rows[1], message));
+    }
+    return entries;
+  }
+
+  private static void checkConservation(String path, long read, long[] rows) {
+    if (read != rows[0] + rows[1]) {
+      throw new IllegalStateException("conservation broken for " + path + ": rows read " + read + " but rows landed "
+          + rows[0] + " + rows quarantined " + rows[1] + " = " + (rows[0] + rows[1]));
+    }
+  }
+
+  private static boolean isWrite(LandingPlan.Step step) {
+    return step.action() == LandingPlan.Action.WRITE && step.delivery() != null;
+  }
+
+  private static String datasetOf(LandingPlan.Step step) {
+    return step.delivery() == null ? null : step.delivery().identity().dataset();
+  }
+
+  private static Set<String> names(List<LandingPlan.Step> steps, java.util.function.Predicate<LandingPlan.Step> which) {
+    return steps.stream().filter(which).map(LandingPlan.Step::sourceFile).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Set<String> paths(List<LandingPlan.Step> steps, java.util.function.Predicate<LandingPlan.Step> which) {
+    return steps.stream().filter(which).map(LandingPlan.Step::sourcePath).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private JavaSparkContext jsc() {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext());
+  }
+
+  /**
+   * What a landing run did: the manifest rows it wrote (new files and changed statuses) and
+   * notes on what it passed over.
+   */
+  public record Result(List<ManifestEntry> entries, List<String> notes) implements StageResult {
+    /** Files whose rows this run read, by dataset. */
+    public Map<String, long[]> perDataset() {
+      Map<String, long[]> totals = new TreeMap<>();
+      entries.stream().filter(e -> e.isCurrent() && e.dataset() != null).forEach(e -> {
+        long[] t = totals.computeIfAbsent(e.dataset(), d -> new long[4]);
+        t[0]++;
+        t[1] += e.rowsRead();
+        t[2] += e.rowsLanded();
+        t[3] += e.rowsQuarantined();
+      });
+      return totals;
+    }
+
+    @Override
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      long[] all = new long[4];
+      perDataset().forEach((dataset, t) -> {
+        lines.add(countsLine(dataset, t));
+        for (int i = 0; i < 4; i++) {
+          all[i] += t[i];
+        }
+      });
+      if (entries.isEmpty()) {
+        lines.add("nothing new: every delivered file is already in the manifest");
+      } else {
+        lines.add(countsLine("total", all));
+      }
+      entries.stream().filter(e -> !e.status().equals(ManifestEntry.LANDED))
+          .forEach(e -> lines.add(String.format("%-10s %s%s", e.status(), e.sourcePath(),
+              e.message() == null ? "" : "  (" + e.message() + ")")));
+      notes.forEach(n -> lines.add("note: " + n));
+      return lines;
+    }
+
+    private static String countsLine(String label, long[] t) {
+      return String.format("%-10s files %s  read %s  landed %s  quarantined %s", label, Console.count(t[0]),
+          Console.count(t[1]), Console.count(t[2]), Console.count(t[3]));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dossier.land;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Decides, before any row is read, what a landing run does with each file. A file is identified
+ * by its name; the versions of a name are ordered by path (delivery month first). Walking them in
+ * that order, the first is landed, a version with the bytes of the current one is skipped, and a
+ * version with new bytes replaces the current one, which becomes superseded. The walk covers the
+ * versions already in the manifest and the new ones together, so one run over all months and
+ * one run per month in order reach the same statuses; a name's rows are (re)written only when its
+ * current version changed.
+ */
+final class LandingPlan {
+  private LandingPlan() {}
+
+  /** How a version relates to the other versions of its name. */
+  enum Relation {
+    /** The first version: landed. */
+    FIRST,
+    /** New bytes after an earlier version: replaced that one. */
+    REPLACES,
+    /** The same bytes as the current version: skipped. */
+    SAME_AS,
+    /** A later version with new bytes took its place: superseded. */
+    SUPERSEDED_BY
+  }
+
+  /** A version's relation and the path it relates to (null for FIRST). */
+  record Link(Relation relation, String other) {
+    boolean isCurrent() {
+      return relation == Relation.FIRST || relation == Relation.REPLACES;
+    }
+
+    String status() {
+      return switch (relation) {
+        case FIRST -> ManifestEntry.LANDED;
+        case REPLACES -> ManifestEntry.REPLACED;
+        case SAME_AS -> ManifestEntry.SKIPPED;
+        case SUPERSEDED_BY -> ManifestEntry.SUPERSEDED;
+      };
+    }
+
+    String message() {
+      return switch (relation) {
+        case FIRST -> null;
+        case REPLACES -> "replaces " + other;
+        case SAME_AS -> "identical to " + other;
+        case SUPERSEDED_BY -> "replaced by " + other;
+      };
+    }
+  }
+
+  /** What the run does with one path. */
+  enum Action {
+    /** The name's current version, new or changed: read it and (re)write the name's rows. */
+    WRITE,
+    /** A version superseded within this run: read it to count its rows, write none. */
+    COUNT,
+    /** Only the manifest row changes (a skipped file, or a status that moved). */
+    RECORD
+  }
+
+  /**
+   * One path the run acts on.
+   *
+   * @param delivery the file as found now, or null when it is known from the manifest only
+   * @param previous its manifest row before this run, or null when it is new
+   */
+  record Step(String sourcePath, String sourceFile, Link link, Action action, Delivery delivery, ManifestEntry previous) {}
+
+  /** The steps of a run; paths whose manifest row stays as it is have none. */
+  static List<Step> plan(List<ManifestEntry> manifest, List<Delivery> deliveries) {
+    Map<String, ManifestEntry> known = new LinkedHashMap<>();
+    manifest.forEach(e -> known.put(e.sourcePath(), e));
+    Map<String, Delivery> found = new LinkedHashMap<>();
+    deliveries.forEach(d -> found.put(d.file().sourcePath(), d));
+    Set<String> changedNames = new TreeSet<>();
+    deliveries.stream()
+        .filter(d -> isNewBytes(d, known.get(d.file().sourcePath())))
+        .forEach(d -> changedNames.add(d.file().fileName()));
+
+    List<Step> steps = new ArrayList<>();
+    for (String name : changedNames) {
+      Map<String, String> before = new TreeMap<>();
+      known.values().stream().filter(e -> e.sourceFile().equals(name)).forEach(e -> before.put(e.sourcePath(), e.sha256()));
+      Map<String, String> after = new TreeMap<>(before);
+      deliveries.stream().filter(d -> d.file().fileName().equals(name))
+          .forEach(d -> after.put(d.file().sourcePath(), d.fingerprint().sha256()));
+      Map<String, Link> linksBefore = walk(before);
+      walk(after).forEach((path, link) -> {
+        Delivery delivery = found.get(path);
+        ManifestEntry previous = known.get(path);
+        boolean newBytes = isNewBytes(delivery, previous);
+        boolean moved = !link.equals(linksBefore.get(path));
+        Action action = link.isCurrent() ? (newBytes || moved ? Action.WRITE : null)
+            : link.relation() == Relation.SUPERSEDED_BY && newBytes ? Action.COUNT
+            : newBytes || moved ? Action.RECORD : null;
+        if (action != null) {
+          steps.add(new Step(path, name, link, action, delivery, previous));
+        }
+      });
+    }
+    steps.sort(Comparator.comparing(Step::sourcePath));
+    return steps;
+  }
+
+  private static boolean isNewBytes(Delivery delivery, ManifestEntry previous) {
+    return delivery != null && (previous == null || !previous.sha256().equals(delivery.fingerprint().sha256()));
+  }
+
+  /** Links the versions of one name (path to SHA-256, in path order). */
+  static Map<String, Link> walk(Map<String, String> shaByPath) {
+    Map<String, Link> links = new LinkedHashMap<>();
+    String current = null;
+    for (Map.Entry<String, String> version : new TreeMap<>(shaByPath).entrySet()) {
+      String path = version.getKey();
+      if (current != null && Objects.equals(shaByPath.get(current), version.getValue())) {
+        links.put(path, new Link(Relation.SAME_AS, current));
+      } else {
+        if (current != null) {
+          links.put(current, new Link(Relation.SUPERSEDED_BY, path));
+        }
+        links.put(path, current == null ? new Link(Relation.FIRST, null) : new Link(Relation.REPLACES, current));
+        current = path;
+      }
+    }
+    return links;
+  }
+}
