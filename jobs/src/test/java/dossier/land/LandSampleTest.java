@@ -1,0 +1,100 @@
+package dossier.land;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dossier.sample.SampleGenerator;
+import dossier.sample.SampleSettings;
+import dossier.settings.DossierSettings;
+import dossier.testing.Rows;
+import dossier.testing.SparkTest;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default generated sample, landed, against the generator's ground truth. */
+@SparkTest
+class LandSampleTest {
+  @TempDir static Path work;
+  static Path landing;
+  static Path lake;
+  static SparkSession spark;
+
+  @BeforeAll
+  static void generateAndLand(SparkSession session) throws IOException {
+    spark = session;
+    landing = work.resolve("landing");
+    lake = work.resolve("lake");
+    DossierSettings settings = Fixtures.settings(landing, lake);
+    new SampleGenerator(SampleSettings.from(settings.config(), settings.datasets()), settings.datasets(),
+        settings.landing(), landing, step -> { }).run();
+    Instant started = Instant.now();
+    Fixtures.land(spark, landing, lake, "sample-1");
+    System.out.println("landed the default sample in " + Duration.between(started, Instant.now()).toMillis() + " ms");
+  }
+
+  private static Dataset<Row> table(String name) {
+    return spark.read().format("delta").load(lake.resolve("raw").resolve(name).toString());
+  }
+
+  private static Dataset<Row> truth(String what) {
+    return spark.read().json(work.resolve("landing-ground-truth-" + what + ".jsonl").toString());
+  }
+
+  @Test
+  void everyFileConservesItsRows() {
+    assertThat(table("file_manifest").count()).as("manifest rows").isEqualTo(truth("files").count());
+    assertThat(table("file_manifest").where("rows_read <> rows_landed + rows_quarantined").count())
+        .as("files where read != landed + quarantined").isZero();
+  }
+
+  @Test
+  void manifestStatusesAndCountsAreTheGroundTruths() {
+    String[] columns = {"source_path", "status", "rows_read", "rows_landed", "rows_quarantined"};
+    Rows.assertSameRows("manifest against the ground truth", table("file_manifest").selectExpr(columns),
+        truth("files").selectExpr("source_path", "status", "cast(rows_read as bigint) as rows_read",
+            "cast(rows_landed as bigint) as rows_landed", "cast(rows_quarantined as bigint) as rows_quarantined"));
+  }
+
+  @Test
+  void quarantineHoldsEveryInvalidRowOfTheCurrentFilesAndNothingElse() {
+    // Superseded versions' rows were replaced by the later version's, in quarantine as in the raw tables.
+    Dataset<Row> current = truth("files").where("status IN ('landed', 'replaced', 'rejected')").select("source_path");
+    Dataset<Row> expected = truth("invalid-rows").join(current, "source_path")
+        .selectExpr("source_path", "cast(row_number as int) as row_number");
+    Rows.assertSameRows("quarantined rows against the ground truth's invalid rows",
+        table("quarantine").where(col("row_number").isNotNull()).select("source_path", "row_number"), expected);
+    assertThat(table("quarantine").where("size(reasons) = 0").count()).as("quarantine rows without a reason").isZero();
+  }
+
+  @Test
+  void landingTheSampleAgainChangesNothing() throws IOException {
+    Map<String, Long> before = versions();
+
+    LandJob.Result again = Fixtures.land(spark, landing, lake, "sample-2");
+
+    assertThat(again.entries()).as("manifest rows written again").isEmpty();
+    assertThat(versions()).as("Delta version of every raw table").isEqualTo(before);
+  }
+
+  private static Map<String, Long> versions() throws IOException {
+    Map<String, Long> versions = new TreeMap<>();
+    try (Stream<Path> tables = Files.list(lake.resolve("raw"))) {
+      tables.forEach(t -> versions.put(t.getFileName().toString(),
+          DeltaTable.forPath(spark, t.toString()).history(1).select("version").first().getLong(0)));
+    }
+    return versions;
+  }
+}
