@@ -26,6 +26,14 @@ final class FileNames {
    */
   record Identity(String dataset, String fileMonth, String extension, String rejection) {}
 
+  /**
+   * What makes two deliveries versions of one file: the name without its extension, so that a
+   * workbook re-sent as CSV (or back) replaces the earlier version.
+   */
+  static String versionKey(String fileName) {
+    return fileName.replaceFirst("(?i)\\.(csv|xlsx)$", "");
+  }
+
   static Identity identify(DeliveredFile file, Map<String, DatasetContract> contracts) {
     Matcher m = NAME.matcher(file.fileName());
     if (!m.matches()) {

@@ -307,8 +307,10 @@ public final class LandJob {
     return step.delivery() == null ? null : step.delivery().identity().dataset();
   }
 
+  /** The file names whose rows the steps replace: every version's name, whatever its extension. */
   private static Set<String> names(List<LandingPlan.Step> steps, java.util.function.Predicate<LandingPlan.Step> which) {
-    return steps.stream().filter(which).map(LandingPlan.Step::sourceFile).collect(Collectors.toCollection(TreeSet::new));
+    return steps.stream().filter(which).flatMap(s -> s.versionNames().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static Set<String> paths(List<LandingPlan.Step> steps, java.util.function.Predicate<LandingPlan.Step> which) {

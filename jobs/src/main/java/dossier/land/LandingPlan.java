@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Decides, before any row is read, what a landing run does with each file. A file is identified
- * by its name; the versions of a name are ordered by path (delivery month first). Walking them in
+ * by its name without the extension ({@link FileNames#versionKey}); the versions of a file are
+ * ordered by path (delivery month first). Walking them in
  * that order, the first is landed, a version with the bytes of the current one is skipped, and a
  * version with new bytes replaces the current one, which becomes superseded. The walk covers the
  * versions already in the manifest and the new ones together, so one run over all months and
@@ -72,10 +73,12 @@ final class LandingPlan {
   /**
    * One path the run acts on.
    *
+   * @param versionNames the file names of every version of this file (extensions may differ)
    * @param delivery the file as found now, or null when it is known from the manifest only
    * @param previous its manifest row before this run, or null when it is new
    */
-  record Step(String sourcePath, String sourceFile, Link link, Action action, Delivery delivery, ManifestEntry previous) {}
+  record Step(String sourcePath, String sourceFile, Set<String> versionNames, Link link, Action action,
+      Delivery delivery, ManifestEntry previous) {}
 
   /** The steps of a run; paths whose manifest row stays as it is have none. */
   static List<Step> plan(List<ManifestEntry> manifest, List<Delivery> deliveries) {
@@ -83,18 +86,26 @@ final class LandingPlan {
     manifest.forEach(e -> known.put(e.sourcePath(), e));
     Map<String, Delivery> found = new LinkedHashMap<>();
     deliveries.forEach(d -> found.put(d.file().sourcePath(), d));
-    Set<String> changedNames = new TreeSet<>();
+    Set<String> changedKeys = new TreeSet<>();
     deliveries.stream()
         .filter(d -> isNewBytes(d, known.get(d.file().sourcePath())))
-        .forEach(d -> changedNames.add(d.file().fileName()));
+        .forEach(d -> changedKeys.add(FileNames.versionKey(d.file().fileName())));
 
     List<Step> steps = new ArrayList<>();
-    for (String name : changedNames) {
+    for (String key : changedKeys) {
       Map<String, String> before = new TreeMap<>();
-      known.values().stream().filter(e -> e.sourceFile().equals(name)).forEach(e -> before.put(e.sourcePath(), e.sha256()));
-      Map<String, String> after = new TreeMap<>(before);
-      deliveries.stream().filter(d -> d.file().fileName().equals(name))
-          .forEach(d -> after.put(d.file().sourcePath(), d.fingerprint().sha256()));
+      Map<String, String> after = new TreeMap<>();
+      Map<String, String> names = new TreeMap<>();
+      known.values().stream().filter(e -> FileNames.versionKey(e.sourceFile()).equals(key)).forEach(e -> {
+        before.put(e.sourcePath(), e.sha256());
+        names.put(e.sourcePath(), e.sourceFile());
+      });
+      after.putAll(before);
+      deliveries.stream().filter(d -> FileNames.versionKey(d.file().fileName()).equals(key)).forEach(d -> {
+        after.put(d.file().sourcePath(), d.fingerprint().sha256());
+        names.put(d.file().sourcePath(), d.file().fileName());
+      });
+      Set<String> versionNames = new TreeSet<>(names.values());
       Map<String, Link> linksBefore = walk(before);
       walk(after).forEach((path, link) -> {
         Delivery delivery = found.get(path);
@@ -105,7 +116,7 @@ final class LandingPlan {
             : link.relation() == Relation.SUPERSEDED_BY && newBytes ? Action.COUNT
             : newBytes || moved ? Action.RECORD : null;
         if (action != null) {
-          steps.add(new Step(path, name, link, action, delivery, previous));
+          steps.add(new Step(path, names.get(path), versionNames, link, action, delivery, previous));
         }
       });
     }

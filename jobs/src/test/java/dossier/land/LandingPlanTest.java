@@ -13,6 +13,18 @@ class LandingPlanTest {
   private static final String FEB = "2024-02/jw/jw_cf_202401.csv";
   private static final String MAR = "2024-03/jw/jw_cf_202401.csv";
 
+  @Test
+  void aWorkbookResentAsCsvIsANewVersionOfTheSameFile() {
+    String csv = "2024-02/jw/jw_cf_202401.csv";
+    String xlsx = "2024-01/jw/jw_cf_202401.xlsx";
+    List<LandingPlan.Step> steps = LandingPlan.plan(List.of(entry(xlsx, "a", "landed")), List.of(delivery(csv, "b")));
+
+    assertThat(summary(steps)).as("steps")
+        .containsExactly(Map.entry(xlsx, "superseded RECORD"), Map.entry(csv, "replaced WRITE"));
+    assertThat(steps.get(1).versionNames()).as("names whose rows the CSV replaces")
+        .containsExactly("jw_cf_202401.csv", "jw_cf_202401.xlsx");
+  }
+
   private static Delivery delivery(String path, String sha) {
     DeliveredFile file = new DeliveredFile("file:/landing/" + path, path, path.substring(0, 7), 10);
     return new Delivery(file, new FileNames.Identity("jw_cf", "2024-01", "csv", null),
@@ -20,7 +32,7 @@ class LandingPlanTest {
   }
 
   private static ManifestEntry entry(String path, String sha, String status) {
-    return new ManifestEntry(path, "jw_cf_202401.csv", "jw_cf", path.substring(0, 7), "2024-01", sha, 10, "csv",
+    return new ManifestEntry(path, path.substring(path.lastIndexOf('/') + 1), "jw_cf", path.substring(0, 7), "2024-01", sha, 10, "csv",
         "UTF-8", status, 1, 1, 0, null);
   }
 
