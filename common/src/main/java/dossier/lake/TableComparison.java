@@ -1,14 +1,10 @@
 package dossier.lake;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,8 +39,8 @@ public final class TableComparison {
   public static List<Difference> compare(SparkSession spark, String leftRoot, String rightRoot, String layer,
       Set<String> ignoredColumns) {
     boolean curated = layer.equals("curated");
-    Set<String> tables = new TreeSet<>(tableDirs(spark, leftRoot + "/" + layer, curated));
-    tables.addAll(tableDirs(spark, rightRoot + "/" + layer, curated));
+    Set<String> tables = new TreeSet<>(LakeListing.tables(spark, leftRoot, layer));
+    tables.addAll(LakeListing.tables(spark, rightRoot, layer));
     List<Difference> differences = new ArrayList<>();
     for (String table : tables) {
       differences.add(compareTable(spark, leftRoot + "/" + layer + "/" + table, rightRoot + "/" + layer + "/" + table,
@@ -55,8 +51,8 @@ public final class TableComparison {
 
   private static Difference compareTable(SparkSession spark, String left, String right, String name, String format,
       Set<String> ignored) {
-    if (!exists(spark, left) || !exists(spark, right)) {
-      return new Difference(name, "present in only one lake (" + (exists(spark, left) ? "left" : "right") + ")", 0, 0);
+    if (!LakeListing.exists(spark, left) || !LakeListing.exists(spark, right)) {
+      return new Difference(name, "present in only one lake (" + (LakeListing.exists(spark, left) ? "left" : "right") + ")", 0, 0);
     }
     Dataset<Row> l = comparable(spark.read().format(format).load(left), ignored);
     Dataset<Row> r = comparable(spark.read().format(format).load(right), ignored);
@@ -71,46 +67,5 @@ public final class TableComparison {
     Column[] columns = Arrays.stream(table.columns()).filter(c -> !ignored.contains(c)).sorted()
         .map(functions::col).toArray(Column[]::new);
     return table.select(columns);
-  }
-
-  private static List<String> tableDirs(SparkSession spark, String layerPath, boolean zoned) {
-    List<String> tables = new ArrayList<>();
-    for (String dir : children(spark, layerPath)) {
-      if (zoned) {
-        children(spark, layerPath + "/" + dir).forEach(t -> tables.add(dir + "/" + t));
-      } else {
-        tables.add(dir);
-      }
-    }
-    return tables;
-  }
-
-  private static List<String> children(SparkSession spark, String path) {
-    try {
-      Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        return List.of();
-      }
-      List<String> names = new ArrayList<>();
-      for (FileStatus status : fs.listStatus(p)) {
-        String child = status.getPath().getName();
-        if (status.isDirectory() && !child.startsWith("_") && !child.startsWith(".")) {
-          names.add(child);
-        }
-      }
-      return names;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean exists(SparkSession spark, String path) {
-    try {
-      Path p = new Path(path);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot check " + path + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -28,15 +28,24 @@ public final class Main {
   Main(Console console) {
     this.console = console;
     List<Command> all = new ArrayList<>();
-    all.add(new SampleCommand());
+    all.add(new DemoCommand());
     all.add(new RunCommand());
     Stages.ordered().forEach(stage -> all.add(new StageCommand(stage)));
+    all.add(new SampleCommand());
+    all.add(new StagesCommand());
     all.add(new CompareCommand());
     all.forEach(c -> commands.put(c.name(), c));
   }
 
+  /**
+   * Returns normally on success, as a spark-submit application should (so that several
+   * submissions can share a JVM); exits with the code otherwise.
+   */
   public static void main(String[] args) {
-    System.exit(new Main(Console.system()).run(args).code());
+    ExitCode code = new Main(Console.system()).run(args);
+    if (code != ExitCode.OK) {
+      System.exit(code.code());
+    }
   }
 
   ExitCode run(String[] args) {

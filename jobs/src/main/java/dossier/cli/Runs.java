@@ -26,6 +26,12 @@ final class Runs {
 
   /** Runs the stages in order in one SparkSession; the first failure stops the run. */
   static void runStages(DossierSettings settings, List<Stage> stages, Optional<YearMonth> asOf, Console console) {
+    runStages(settings, stages, asOf, console, context -> { });
+  }
+
+  /** As above, then {@code afterwards} in the same session (e.g. the demo's summary). */
+  static void runStages(DossierSettings settings, List<Stage> stages, Optional<YearMonth> asOf, Console console,
+      java.util.function.Consumer<JobContext> afterwards) {
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
@@ -41,6 +47,7 @@ final class Runs {
         console.line("%-8s done in %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())));
         result.lines().forEach(l -> console.line("  " + l));
       }
+      afterwards.accept(context);
       return null;
     });
     console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));

@@ -18,11 +18,11 @@ final class SampleCommand implements Command {
   private static final Option OUT = CliOptions.required(CliOptions.valued("out", "DIR",
       "landing folder to create (new or empty); the ground truth goes beside it as <DIR>-ground-truth.json"));
   private static final Option CADRES = CliOptions.valued("cadres", "N",
-      "cadres on the roster (default dossier.sample.cadres, 540)");
+      "cadres on the roster (default: dossier.sample.cadres)");
   private static final Option MONTHS = CliOptions.valued("months", "M",
-      "monthly delivery folders after the backfill folder (default dossier.sample.months, 24)");
+      "monthly delivery folders after the backfill folder (default: dossier.sample.months)");
   private static final Option SEED = CliOptions.valued("seed", "S",
-      "seed of every random choice (default dossier.sample.seed); the same arguments give the same bytes");
+      "seed of every random choice (default: dossier.sample.seed); the same arguments give the same bytes");
 
   @Override
   public String name() {
@@ -52,11 +52,17 @@ final class SampleCommand implements Command {
         CliOptions.positiveInt(line, CADRES).orElse(defaults.cadres()),
         CliOptions.positiveInt(line, MONTHS).orElse(defaults.months()),
         seed(line).orElse(defaults.seed()));
+    generate(dossier, settings, Path.of(line.getOptionValue(OUT.getLongOpt())), console);
+    return ExitCode.OK;
+  }
+
+  /** Writes the sample into {@code out} and says so on the console (shared with {@code demo}). */
+  static SampleGenerator.Result generate(DossierSettings dossier, SampleSettings settings, Path out, Console console)
+      throws java.io.IOException {
     String problem = SampleGenerator.problem(settings);
     if (problem != null) {
       throw new UsageException(problem);
     }
-    Path out = Path.of(line.getOptionValue(OUT.getLongOpt()));
     console.line("sample   %s cadres, backfill + %d monthly deliveries to %s, seed %d",
         Console.count(settings.cadres()), settings.months(), settings.lastDelivery(), settings.seed());
     SampleGenerator.Result result;
@@ -71,7 +77,7 @@ final class SampleCommand implements Command {
     console.line("  %s files in %s (backfill %s, deliveries %s … %s)", Console.count(result.files()), result.landing(),
         result.backfill(), result.firstDelivery(), result.lastDelivery());
     console.line("  ground truth: %s", result.groundTruth());
-    return ExitCode.OK;
+    return result;
   }
 
   private static Optional<Long> seed(CommandLine line) {

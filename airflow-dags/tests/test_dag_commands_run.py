@@ -1,0 +1,114 @@
+"""Executes the monthly DAG's spark-submit commands for real, with Spark's own SparkSubmit main
+class from the Maven classpath standing in for the spark-submit script, and proves that a
+six-month backfill through them equals one `run --as-of` per month in order.
+
+The first month runs task by task, one JVM per task in dependency order, exactly as Airflow
+workers would. To keep CI short, months two to six run their (identical) commands through
+SparkSubmit in one warm JVM (tests/java/SubmitEach.java); the reference lake runs `run` per
+month the same way. Maven (airflow-dags module) provides the app jar and Spark's classpath.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import unittest
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from tests.dag_loading import chain_order, load_dags
+from tests.rendering import context, rendered_fields
+
+ENV = ("DOSSIER_APP_JAR", "DOSSIER_SPARK_CLASSPATH_FILE", "DOSSIER_JAVA_OPENS", "DOSSIER_TEST_WORK")
+MONTHS = 6
+TIMEOUT = 900
+
+
+@unittest.skipUnless(all(os.environ.get(v) for v in ENV), "run by `mvn verify`, which provides the jars")
+class DagCommandsRunTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.work = Path(os.environ["DOSSIER_TEST_WORK"])
+        shutil.rmtree(cls.work, ignore_errors=True)
+        cls.work.mkdir(parents=True)
+        cls.app_jar = os.environ["DOSSIER_APP_JAR"]
+        cls.spark_cp = Path(os.environ["DOSSIER_SPARK_CLASSPATH_FILE"]).read_text().strip()
+        cls.opens = os.environ["DOSSIER_JAVA_OPENS"].split()
+        cls.landing = cls.work / "landing"
+        cls.java(["-cp", f"{cls.app_jar}:{cls.spark_cp}", "dossier.cli.Main", "sample", "--out", str(cls.landing),
+                  "--cadres", "80", "--months", str(MONTHS - 1)], "sample")
+        cls.months = sorted(p.name for p in cls.landing.iterdir() if p.is_dir())
+        cls.dag = load_dags()["dossier_monthly"]
+
+    @classmethod
+    def java(cls, args: list[str], name: str) -> None:
+        log = cls.work / f"{name}.log"
+        with log.open("w") as out:
+            result = subprocess.run(["java", "-Xmx2g", *cls.opens, *args], stdout=out, stderr=subprocess.STDOUT,
+                                    timeout=TIMEOUT, env={**os.environ, "DOSSIER_SPARK_MASTER": ""})
+        if result.returncode != 0:
+            raise AssertionError(f"{name} exited {result.returncode}; last lines:\n" +
+                                 "\n".join(log.read_text().splitlines()[-30:]))
+
+    def rendered(self, month: str, lake: Path) -> list[tuple[str, dict]]:
+        """The monthly DAG's tasks for one month, in dependency order, with rendered fields."""
+        start = datetime.strptime(month, "%Y-%m").replace(tzinfo=timezone.utc)
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        ctx = context(start, end, {"dossier_landing": str(self.landing), "dossier_lake": str(lake),
+                                   "dossier_conf": str(self.profile()), "dossier_app_jar": self.app_jar,
+                                   "dossier_person_key_file": ""})
+        return [(task_id, rendered_fields(self.dag.tasks[task_id], ctx)) for task_id in chain_order(self.dag)]
+
+    def profile(self) -> Path:
+        """A local profile whose master is left to spark-submit."""
+        path = self.work / "dag-test.conf"
+        path.write_text('include classpath("application.conf")\ndossier.spark.master = ""\n', encoding="utf-8")
+        return path
+
+    def spark_submit_argv(self, fields: dict) -> list[str]:
+        argv = ["--master", "local[2]", "--class", self.dag.tasks["land"].java_class, "--name", fields["name"]]
+        for key, value in fields["conf"].items():
+            argv += ["--conf", f"{key}={value}"]
+        return [*argv, fields["application"], *fields["application_args"]]
+
+    def test_backfill_through_dag_commands_equals_one_run_per_month(self):
+        from include.dossier_pipeline import delivery_complete
+
+        dag_lake, run_lake = self.work / "lake-dag", self.work / "lake-run"
+        first, *later = self.months
+        for task_id, fields in self.rendered(first, dag_lake):
+            if task_id == "wait_for_delivery":
+                self.assertTrue(delivery_complete(**fields["op_kwargs"]), f"delivery {first} should be complete")
+                continue
+            self.java(["-cp", self.spark_cp, "org.apache.spark.deploy.SparkSubmit",
+                       *self.spark_submit_argv(fields)], f"{first}-{task_id}")
+        curated = dag_lake / "curated"
+        self.assertTrue(any(curated.rglob("*.parquet")), f"no curated Parquet after month {first}")
+
+        dag_commands = []
+        for month in later:
+            for task_id, fields in self.rendered(month, dag_lake):
+                if task_id == "wait_for_delivery":
+                    self.assertTrue(delivery_complete(**fields["op_kwargs"]), f"delivery {month} should be complete")
+                else:
+                    dag_commands.append(["spark-submit", *self.spark_submit_argv(fields)])
+        run_commands = [["dossier", "run", "--landing", str(self.landing), "--lake", str(run_lake),
+                         "--conf", str(self.profile()), "--as-of", m] for m in self.months]
+        self.submit_each(dag_commands, "backfill-months-2-6")
+        self.submit_each(run_commands, "run-per-month")
+
+        self.java(["-cp", f"{self.app_jar}:{self.spark_cp}", "dossier.cli.Main", "compare", "--left", str(run_lake),
+                   "--right", str(dag_lake), "--layers", "raw,conformed,analysed,curated"], "compare")
+
+    def submit_each(self, commands: list[list[str]], name: str) -> None:
+        launcher = self.work / "launcher"
+        if not (launcher / "SubmitEach.class").exists():
+            subprocess.run(["javac", "-d", str(launcher), "-cp", self.spark_cp,
+                            str(Path(__file__).with_name("java") / "SubmitEach.java")], check=True)
+        script = self.work / f"{name}.commands"
+        script.write_text("\n".join("\t".join(c) for c in commands) + "\n", encoding="utf-8")
+        self.java(["-cp", f"{launcher}:{self.app_jar}:{self.spark_cp}", "SubmitEach", str(script)], name)
+
+
+if __name__ == "__main__":
+    unittest.main()
