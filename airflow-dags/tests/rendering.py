@@ -20,7 +20,8 @@ def context(data_interval_start: datetime, data_interval_end: datetime, variable
 
 def render(value, ctx: dict):
     if isinstance(value, str):
-        return TEMPLATE.sub(lambda m: str(eval(m.group(1), {"__builtins__": {}}, ctx)), value)
+        # Our own DAG templates only (test code): Python evaluates the simple expressions they use.
+        return TEMPLATE.sub(lambda m: str(eval(m.group(1), {}, ctx)), value)
     if isinstance(value, list):
         return [render(v, ctx) for v in value]
     if isinstance(value, dict):

@@ -40,8 +40,6 @@ def filled(arguments: list[str], as_of: str) -> list[str]:
 class DagStructureTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        from airflow.sdk import variable_reads  # noqa: F401  (stand-in is on the path after load_dags)
-
         cls.dags = load_dags()
         cls.manifest = manifest()
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 public record ScheduleSettings(Map<String, List<Step>> pipelines, List<String> requiredDatasets) {
   public ScheduleSettings {
-    pipelines = Map.copyOf(pipelines);
+    pipelines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pipelines));
     requiredDatasets = List.copyOf(requiredDatasets);
   }
 

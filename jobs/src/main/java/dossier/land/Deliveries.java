@@ -2,8 +2,10 @@ package dossier.land;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -15,6 +17,8 @@ import org.apache.hadoop.fs.RemoteIterator;
  * Lists the delivered files below the landing root, {@code <YYYY-MM>/<source>/<file>}, through the
  * Hadoop FileSystem API (local, hdfs://, s3a:// alike). Hidden entries (starting with {@code .} or
  * {@code _}) are not deliveries; other top-level entries that are no month folder are reported.
+ * Delivery folders after the as-of month wait for a later run, so that a backfill lands month by
+ * month exactly as the deliveries arrived.
  */
 final class Deliveries {
   private static final Pattern MONTH_FOLDER = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
@@ -24,10 +28,11 @@ final class Deliveries {
   /** What the landing folder holds: files in month folders, and notes on what was passed over. */
   record Listing(List<DeliveredFile> files, List<String> notes) {}
 
-  static Listing list(FileSystem fs, Path root) {
+  static Listing list(FileSystem fs, Path root, Optional<YearMonth> upTo) {
     try {
       List<DeliveredFile> files = new ArrayList<>();
       List<String> notes = new ArrayList<>();
+      int later = 0;
       if (!fs.exists(root)) {
         throw new IllegalArgumentException("the landing folder " + root + " does not exist");
       }
@@ -40,7 +45,14 @@ final class Deliveries {
           notes.add("passed over '" + name + "': deliveries are <YYYY-MM>/<source>/<file>");
           continue;
         }
+        if (upTo.isPresent() && YearMonth.parse(name).isAfter(upTo.get())) {
+          later++;
+          continue;
+        }
         files.addAll(filesBelow(fs, month.getPath(), name));
+      }
+      if (later > 0) {
+        notes.add(later + " delivery folder(s) after " + upTo.get() + " left for a later run");
       }
       files.sort(java.util.Comparator.comparing(DeliveredFile::sourcePath));
       return new Listing(files, notes);

@@ -15,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -55,9 +57,12 @@ public final class LandJob {
   private final Map<String, DatasetContract> contracts;
   private final Timestamp landedAt;
   private final Broadcast<SerializableConfiguration> hadoopConf;
+  private final Optional<YearMonth> upTo;
 
-  public LandJob(JobContext context) {
+  /** Lands every delivery folder up to {@code upTo} (all of them when empty). */
+  public LandJob(JobContext context, Optional<YearMonth> upTo) {
     this.context = context;
+    this.upTo = upTo;
     this.spark = context.spark();
     this.contracts = context.settings().datasets();
     this.landedAt = Timestamp.from(context.startedAt());
@@ -91,7 +96,7 @@ public final class LandJob {
   private Deliveries.Listing discover() {
     Path root = new Path(context.settings().landing().root());
     try {
-      return Deliveries.list(root.getFileSystem(hadoopConf.value().value()), root);
+      return Deliveries.list(root.getFileSystem(hadoopConf.value().value()), root, upTo);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the landing folder " + root + ": " + e.getMessage(), e);
     }

@@ -15,16 +15,16 @@ public final class LandStage implements Stage {
 
   @Override
   public String summary() {
-    return "land delivered files in the raw layer: one Delta table per dataset, quarantine, file manifest";
+    return "land delivered files (up to the as-of month) in the raw layer: tables per dataset, quarantine, manifest";
   }
 
   @Override
   public boolean takesAsOf() {
-    return false;
+    return true;
   }
 
   @Override
   public StageResult run(JobContext context, Optional<YearMonth> asOf) {
-    return new LandJob(context).run();
+    return new LandJob(context, asOf).run();
   }
 }

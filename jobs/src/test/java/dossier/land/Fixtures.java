@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -98,6 +99,10 @@ final class Fixtures {
   }
 
   static LandJob.Result land(SparkSession spark, Path landing, Path lake, String runId) {
-    return new LandJob(context(spark, settings(landing, lake), runId)).run();
+    return land(spark, landing, lake, runId, Optional.empty());
+  }
+
+  static LandJob.Result land(SparkSession spark, Path landing, Path lake, String runId, Optional<YearMonth> upTo) {
+    return new LandJob(context(spark, settings(landing, lake), runId), upTo).run();
   }
 }

@@ -8,6 +8,7 @@ import dossier.settings.DossierSettings;
 import dossier.settings.Settings;
 import dossier.testing.SparkTest;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class LandJobOnboardingTest {
     Fixtures.csv(landing, "2024-06/dj/dj_dyfz_202406.csv", "单位编码,考核季度,新发展党员数", "U01,2024Q2,3",
         "U02,2024Q2,60", "U03,2024Q5,1");
 
-    new LandJob(Fixtures.context(spark, settings, "run-1")).run();
+    new LandJob(Fixtures.context(spark, settings, "run-1"), Optional.empty()).run();
 
     assertRows("dj_dyfz", spark.read().format("delta").load(lake.resolve("raw/dj_dyfz").toString())
         .select("unit_code", "quarter", "members"), row("U01", "2024Q2", 3));
