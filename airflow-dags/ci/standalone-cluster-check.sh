@@ -50,7 +50,7 @@ submit() { # spark-submit, as the real script would run it
 }
 
 step "sample data"
-DOSSIER_SPARK_MASTER=local[2] dossier sample --out "$work/landing" --cadres 120 --months 3 > "$work/logs/sample.out"
+DOSSIER_SPARK_MASTER=local[2] dossier sample --out "$work/landing" --cadres 200 --months 2 > "$work/logs/sample.out"
 
 step "local run (spark-submit --master local[2])"
 submit "local[2]" run --landing "$work/landing" --lake "$work/lake-local" > "$work/logs/local.out"

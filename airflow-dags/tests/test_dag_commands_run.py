@@ -20,7 +20,9 @@ from tests.dag_loading import chain_order, load_dags
 from tests.rendering import context, rendered_fields
 
 ENV = ("DOSSIER_APP_JAR", "DOSSIER_SPARK_CLASSPATH_FILE", "DOSSIER_JAVA_OPENS", "DOSSIER_TEST_WORK")
-MONTHS = 6
+# Delivery folders: the backfill folder and two monthly deliveries.
+MONTHS = 3
+CADRES = 200  # the smallest sample that still plants every scenario
 TIMEOUT = 900
 
 
@@ -36,7 +38,7 @@ class DagCommandsRunTest(unittest.TestCase):
         cls.opens = os.environ["DOSSIER_JAVA_OPENS"].split()
         cls.landing = cls.work / "landing"
         cls.java(["-cp", f"{cls.app_jar}:{cls.spark_cp}", "dossier.cli.Main", "sample", "--out", str(cls.landing),
-                  "--cadres", "80", "--months", str(MONTHS - 1)], "sample")
+                  "--cadres", str(CADRES), "--months", str(MONTHS - 1)], "sample")
         cls.months = sorted(p.name for p in cls.landing.iterdir() if p.is_dir())
         cls.dag = load_dags()["dossier_monthly"]
 
@@ -86,7 +88,7 @@ class DagCommandsRunTest(unittest.TestCase):
         self.assertTrue(any(curated.rglob("*.parquet")), f"no curated Parquet after month {first}")
 
         dag_commands = []
-        for month in later:
+        for month in [*later, later[-1]]:  # the last month twice: a cleared and re-run task
             for task_id, fields in self.rendered(month, dag_lake):
                 if task_id == "wait_for_delivery":
                     self.assertTrue(delivery_complete(**fields["op_kwargs"]), f"delivery {month} should be complete")
@@ -94,7 +96,7 @@ class DagCommandsRunTest(unittest.TestCase):
                     dag_commands.append(["spark-submit", *self.spark_submit_argv(fields)])
         run_commands = [["dossier", "run", "--landing", str(self.landing), "--lake", str(run_lake),
                          "--conf", str(self.profile()), "--as-of", m] for m in self.months]
-        self.submit_each(dag_commands, "backfill-months-2-6")
+        self.submit_each(dag_commands, "backfill-later-months")
         self.submit_each(run_commands, "run-per-month")
 
         self.java(["-cp", f"{self.app_jar}:{self.spark_cp}", "dossier.cli.Main", "compare", "--left", str(run_lake),
