@@ -3,6 +3,7 @@ package dossier.analyse.input;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
 import dossier.lake.Lake;
+import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import io.delta.tables.DeltaTable;
 
 /**
  * What the analysis reads, whole: the conformed record versions and histories, and the raw
@@ -40,13 +40,16 @@ public record AnalyseInputs(Dataset<Row> recordVersions, Dataset<Row> cadreHisto
   }
 
   private static Dataset<Row> delta(SparkSession spark, String path) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      throw new IllegalStateException(path + " is not a Delta table: run conform before analyse");
+    }
     return spark.read().format("delta").load(path);
   }
 
   private static Dataset<Row> rawOrEmpty(SparkSession spark, Lake lake, DatasetContract contract) {
     String path = lake.raw(contract.name());
     if (DeltaTable.isDeltaTable(spark, path)) {
-      return delta(spark, path);
+      return spark.read().format("delta").load(path);
     }
     List<StructField> fields = new ArrayList<>();
     contract.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(),
