@@ -46,6 +46,8 @@ public final class AnalyseJob {
   private final AsOfPartitions tables;
   /** What several outputs share, computed once; released at the end of the run. */
   private final List<Dataset<Row>> persisted = new ArrayList<>();
+  /** One line per table written: rows and time taken. */
+  private final List<String> written = new ArrayList<>();
 
   public AnalyseJob(JobContext context, AnalyseSettings rules, YearMonth asOf) {
     this.context = context;
@@ -126,13 +128,16 @@ public final class AnalyseJob {
         Summaries.latest(cadreGrades, "year", "cohort", "grade"),
         Summaries.latest(teamGrades, "year", "cohort", "grade"),
         Summaries.latest(lists.filter(col("period_type").equalTo("quarter")), "period", "list", null),
-        Summaries.latest(awards, "year", "award", "subject_type"));
+        Summaries.latest(awards, "year", "award", "subject_type"), written);
   }
 
   /** Writes the table's as-of partition; the rows stay persisted for the outputs and summary that read them. */
   private Dataset<Row> write(TableSpec table, Dataset<Row> rows) {
+    long started = System.nanoTime();
     Dataset<Row> kept = shared(table.conform(rows));
     tables.write(table, kept);
+    written.add(String.format("%-13s %,9d rows %6.1f s", table.name(), kept.count(),
+        (System.nanoTime() - started) / 1e9));
     return kept;
   }
 
@@ -151,9 +156,14 @@ public final class AnalyseJob {
    * @param teamGrades team grade counts, latest graded year
    * @param lists list sizes, latest completed quarter
    * @param awards awards by kind and subject, latest year
+   * @param written per table: rows written to the as-of partition and the time taken
    */
   public record Result(YearMonth asOf, String unitsByLevel, String triggersByStatus, String cadreGrades,
-      String teamGrades, String lists, String awards) implements StageResult {
+      String teamGrades, String lists, String awards, List<String> written) implements StageResult {
+    public Result {
+      written = List.copyOf(written);
+    }
+
     @Override
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
@@ -164,6 +174,7 @@ public final class AnalyseJob {
       lines.add("team grades " + teamGrades);
       lines.add("lists " + lists);
       lines.add("awards " + awards);
+      written.forEach(w -> lines.add("wrote " + w));
       return lines;
     }
   }

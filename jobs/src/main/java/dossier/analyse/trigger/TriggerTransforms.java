@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -135,16 +136,22 @@ public final class TriggerTransforms {
             .otherwise(lit("; a record's points were corrected")));
   }
 
-  /** For each trigger, the earliest action of its kind or stronger issued on or after the raise, by M's end. */
+  /**
+   * For each trigger, the earliest action of its kind or stronger issued in the month of the raise
+   * or later, by M's end. The raise is dated to a month-end because deliveries are monthly: an
+   * action issued during that month cannot be ordered against the data that raised the line, and
+   * is taken as its answer (so an action's own points cannot raise a trigger it has answered).
+   */
   private static Dataset<Row> answers(Dataset<Row> raised, Dataset<Row> actions, LineRules rules, YearMonth asOf) {
     Column kindRank = lit(0);
     for (Line line : rules.lines()) {
       kindRank = when(col("kind").equalTo(line.label()), line.rank()).otherwise(kindRank);
     }
     Dataset<Row> ranked = actions.withColumn("_kind_rank", kindRank).withColumnRenamed("person_key", "_p");
-    return raised.select("person_key", "raised_index", "line_rank", "raised_on")
+    return raised.select("person_key", "raised_index", "line_rank")
         .join(ranked, col("person_key").equalTo(col("_p")).and(col("_kind_rank").geq(col("line_rank")))
-            .and(col("issued").geq(col("raised_on"))).and(col("issued").leq(lit(Months.lastDay(asOf)))))
+            .and(col("issued").geq(Months.firstDay(col("raised_index"))))
+            .and(col("issued").leq(lit(Months.lastDay(asOf)))))
         .groupBy("person_key", "raised_index")
         .agg(min(struct(col("issued"), col("record_id"), col("kind"), col("doc_no"))).as("_action"));
   }
@@ -162,7 +169,7 @@ public final class TriggerTransforms {
     return settled
         .withColumn("status", status)
         .withColumn("status_on", statusOn)
-        .withColumn("days_open", datediff(coalesce(col("status_on"), asOfEnd), col("raised_on")))
+        .withColumn("days_open", greatest(lit(0), datediff(coalesce(col("status_on"), asOfEnd), col("raised_on"))))
         .withColumn("closing_record_id", when(closed, col("_action.record_id")))
         .withColumn("closing_kind", when(closed, col("_action.kind")))
         .withColumn("closing_doc_no", when(closed, col("_action.doc_no")))

@@ -90,10 +90,21 @@ class TriggerTransformsTest {
   }
 
   @Test
-  void anActionIssuedBeforeTheRaiseDoesNotCloseIt(SparkSession spark) {
-    // The 提醒 of 2024-01-05 itself scores 1: 3 + 1 = 4 at the end of January raises the trigger.
+  void anActionIssuedInTheMonthOfTheRaiseAnswersIt(SparkSession spark) {
+    // The 提醒 of 2024-01-05 itself scores 1: 3 + 1 = 4 at the end of January raises the trigger,
+    // which that same month's action answers.
     Dataset<Row> out = triggers(spark, YearMonth.of(2024, 1), points("r1", "2024-01-10", 3, "2024-01"),
         record("a1").admonition("提醒").on("2024-01-05").points(1).delivered("2024-01"));
+
+    Rows.assertRows("answered", out.select("raised_on", "status", "status_on", "days_open", "closing_record_id"),
+        row(date("2024-01-31"), "closed", date("2024-01-05"), 0, "a1"));
+  }
+
+  @Test
+  void anActionIssuedBeforeTheMonthOfTheRaiseDoesNotAnswerIt(SparkSession spark) {
+    // End of December: S = 1 (the 提醒 of 2023-12-20); end of January: 1 + 3 = 4, raised.
+    Dataset<Row> out = triggers(spark, YearMonth.of(2024, 1), points("r1", "2024-01-10", 3, "2024-01"),
+        record("a1").admonition("提醒").on("2023-12-20").points(1).delivered("2023-12"));
 
     Rows.assertRows("still open", out.select("raised_on", "status", "closing_record_id"),
         row(date("2024-01-31"), "open", null));
