@@ -1,6 +1,7 @@
 package dossier.job;
 
 import dossier.analyse.AnalyseStage;
+import dossier.conform.ConformStage;
 import dossier.land.LandStage;
 import java.util.List;
 
@@ -9,6 +10,6 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> ordered() {
-    return List.of(new LandStage(), new AnalyseStage());
+    return List.of(new LandStage(), new ConformStage(), new AnalyseStage());
   }
 }

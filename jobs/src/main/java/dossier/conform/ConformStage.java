@@ -1,0 +1,30 @@
+package dossier.conform;
+
+import dossier.job.JobContext;
+import dossier.job.Stage;
+import dossier.job.StageResult;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/** {@code bin/dossier conform}: the raw layer to the conformed layer (see {@link ConformJob}). */
+public final class ConformStage implements Stage {
+  @Override
+  public String name() {
+    return "conform";
+  }
+
+  @Override
+  public String summary() {
+    return "conformed layer: histories, identities, deduplicated records, derived records, dossiers";
+  }
+
+  @Override
+  public boolean takesAsOf() {
+    return false;
+  }
+
+  @Override
+  public StageResult run(JobContext context, Optional<YearMonth> asOf) {
+    return new ConformJob(context).run();
+  }
+}

@@ -1,0 +1,114 @@
+package dossier.conform.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import dossier.conform.ConformedTables;
+import dossier.lake.Lake;
+import io.delta.tables.DeltaTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Brings a conformed table to a desired content with one Delta commit, and none when nothing
+ * differs: the desired rows are compared with the table's (by key, then by a hash of every
+ * column); only new and changed rows, and the rows in scope the desired content no longer has,
+ * go into a MERGE on the table's key. Rows outside the scope are left as they are.
+ */
+public final class TableWriter {
+  private static final String DELETE = "_delete";
+
+  private final SparkSession spark;
+  private final Lake lake;
+
+  public TableWriter(SparkSession spark, Lake lake) {
+    this.spark = spark;
+    this.lake = lake;
+  }
+
+  public String path(ConformedTables table) {
+    return lake.conformed(table.table());
+  }
+
+  /** The table as it is now. */
+  public Dataset<Row> read(ConformedTables table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** The table as it was at a Delta version; empty when that version can no longer be read (vacuumed, removed). */
+  public Optional<Dataset<Row>> readVersion(ConformedTables table, long version) {
+    try {
+      return Optional.of(spark.read().format("delta").option("versionAsOf", version).load(path(table)));
+    } catch (Exception e) { // Delta's AnalysisException, undeclared by Scala: the caller rebuilds instead
+      return Optional.empty();
+    }
+  }
+
+  public boolean exists(ConformedTables table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /**
+   * Makes the rows of {@code table} selected by {@code scope} equal to {@code desired} (in the
+   * table's column order). Returns the number of rows inserted, updated or deleted.
+   */
+  public long write(ConformedTables table, Dataset<Row> desired, UnaryOperator<Dataset<Row>> scope) {
+    if (!exists(table)) {
+      desired.write().format("delta").save(path(table));
+      return desired.count();
+    }
+    Dataset<Row> target = read(table);
+    Column sameKey = sameKey(table, desired, target);
+    Dataset<Row> upserts = desired.join(target, sameKey.and(hash(desired).equalTo(hash(target))), "left_anti")
+        .withColumn(DELETE, lit(false));
+    Dataset<Row> inScope = scope.apply(target);
+    Dataset<Row> deletes = inScope.join(desired, sameKey(table, inScope, desired), "left_anti")
+        .withColumn(DELETE, lit(true));
+    Dataset<Row> changes = upserts.unionByName(deletes).persist();
+    try {
+      long changed = changes.count();
+      if (changed > 0) {
+        merge(table, changes);
+      }
+      return changed;
+    } finally {
+      changes.unpersist();
+    }
+  }
+
+  /** Appends rows (the run log of conform's own state). */
+  public void append(ConformedTables table, Dataset<Row> rows) {
+    rows.write().format("delta").mode("append").save(path(table));
+  }
+
+  private void merge(ConformedTables table, Dataset<Row> changes) {
+    Map<String, String> assignments = new LinkedHashMap<>();
+    table.columns().forEach(c -> assignments.put(c, "s.`" + c + "`"));
+    String on = String.join(" AND ", table.key().stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").toList());
+    DeltaTable.forPath(spark, path(table)).as("t")
+        .merge(changes.as("s"), on)
+        .whenMatched("s." + DELETE).delete()
+        .whenMatched().updateExpr(assignments)
+        .whenNotMatched("NOT s." + DELETE).insertExpr(assignments)
+        .execute();
+  }
+
+  private static Column sameKey(ConformedTables table, Dataset<Row> left, Dataset<Row> right) {
+    List<Column> parts = table.key().stream().map(k -> left.col(k).eqNullSafe(right.col(k))).toList();
+    return parts.stream().reduce(Column::and).orElseThrow();
+  }
+
+  private static Column hash(Dataset<Row> rows) {
+    return sha2(to_json(struct(java.util.Arrays.stream(rows.columns()).map(rows::col).toArray(Column[]::new))), 256);
+  }
+}

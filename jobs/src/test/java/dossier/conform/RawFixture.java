@@ -1,0 +1,135 @@
+package dossier.conform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dossier.conform.io.RawTables;
+import dossier.contract.ColumnSpec;
+import dossier.contract.DatasetContract;
+import dossier.lake.Lake;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Raw-layer rows for tests, built from a dataset's contract the way the landing job lands them:
+ * canonical columns typed, a contract default applied, provenance filled in (delivery month,
+ * file month and sequence from the file name, row numbers from 2 after the header).
+ */
+final class RawFixture {
+  private final SparkSession spark;
+  private final Map<String, DatasetContract> contracts;
+  private final List<File> files = new ArrayList<>();
+
+  RawFixture(SparkSession spark, Map<String, DatasetContract> contracts) {
+    this.spark = spark;
+    this.contracts = contracts;
+  }
+
+  /** A delivered file: {@code <dataset>_<YYYYMM>[_n].csv} in delivery folder {@code deliveryMonth}. */
+  File file(String deliveryMonth, String fileName) {
+    String dataset = fileName.replaceFirst("_[0-9]{6}(_[0-9]+)?\\.[a-z]+$", "");
+    if (!contracts.containsKey(dataset)) {
+      throw new IllegalArgumentException("no contract for " + fileName);
+    }
+    File file = new File(contracts.get(dataset), deliveryMonth, fileName);
+    files.add(file);
+    return file;
+  }
+
+  /** The raw rows of a dataset (RawTables shape), from every file of it. */
+  Dataset<Row> rows(String dataset) {
+    return rows(dataset, "9999-12");
+  }
+
+  /** The raw rows of a dataset from the files delivered up to {@code month}. */
+  Dataset<Row> rows(String dataset, String month) {
+    DatasetContract contract = contracts.get(dataset);
+    StructType text = new StructType();
+    for (String name : RawTables.schema(contract).fieldNames()) {
+      text = text.add(name, name.equals("row_number") ? DataTypes.IntegerType : DataTypes.StringType);
+    }
+    // A file delivered again under the same name replaces its earlier version (extracts.md).
+    Map<String, File> latest = new LinkedHashMap<>();
+    files.stream().filter(f -> f.contract == contract && f.deliveryMonth.compareTo(month) <= 0)
+        .forEach(f -> latest.put(f.name, f));
+    List<Row> rows = new ArrayList<>();
+    latest.values().forEach(f -> rows.addAll(f.rows()));
+    List<Column> typed = new ArrayList<>();
+    for (StructField field : RawTables.schema(contract).fields()) {
+      typed.add(col(field.name()).cast(field.dataType()).as(field.name()));
+    }
+    return spark.createDataFrame(rows, text).select(typed.toArray(Column[]::new));
+  }
+
+  /** Writes every dataset's rows delivered up to {@code month} as its raw Delta table (a new version each time). */
+  void land(Lake lake, String month) {
+    contracts.keySet().stream().filter(d -> files.stream().anyMatch(f -> f.contract.name().equals(d)
+        && f.deliveryMonth.compareTo(month) <= 0)).forEach(d ->
+        rows(d, month).withColumn("run_id", lit("test")).write().format("delta").mode("overwrite")
+            .option("overwriteSchema", "true").save(lake.raw(d)));
+  }
+
+  /** One delivered file and its rows. */
+  static final class File {
+    private final DatasetContract contract;
+    private final String deliveryMonth;
+    private final String name;
+    private final List<Map<String, String>> values = new ArrayList<>();
+
+    private File(DatasetContract contract, String deliveryMonth, String name) {
+      this.contract = contract;
+      this.deliveryMonth = deliveryMonth;
+      this.name = name;
+    }
+
+    /** A row: canonical column, value as text, ... (columns not given are null or their default). */
+    File row(String... columnsAndValues) {
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < columnsAndValues.length; i += 2) {
+        if (contract.column(columnsAndValues[i]).isEmpty()) {
+          throw new IllegalArgumentException(columnsAndValues[i] + " is not a column of " + contract.name());
+        }
+        row.put(columnsAndValues[i], columnsAndValues[i + 1]);
+      }
+      values.add(row);
+      return this;
+    }
+
+    private List<Row> rows() {
+      String fileMonth = name.replaceFirst("^.*_([0-9]{4})([0-9]{2})(_[0-9]+)?\\.[a-z]+$", "$1-$2");
+      String sha = sha256(name + values);
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < values.size(); i++) {
+        List<Object> cells = new ArrayList<>();
+        for (ColumnSpec column : contract.columns()) {
+          cells.add(values.get(i).getOrDefault(column.name(), column.defaultValue().orElse(null)));
+        }
+        cells.addAll(List.of(deliveryMonth, fileMonth, name, deliveryMonth + "/" + contract.source() + "/" + name, sha));
+        cells.add(i + 2);
+        rows.add(RowFactory.create(cells.toArray()));
+      }
+      return rows;
+    }
+
+    private static String sha256(String text) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
