@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Checks that two lakes hold the same tables with the same rows (any order, duplicates counted),
@@ -62,10 +64,17 @@ public final class TableComparison {
     return new Difference(name, "", l.exceptAll(r).count(), r.exceptAll(l).count());
   }
 
-  /** Drops ignored columns and orders the rest by name, so that column order does not matter. */
+  /**
+   * Drops ignored columns and orders the rest by name, so that column order does not matter. Map
+   * columns become their entries sorted by key: set operations cannot compare maps.
+   */
   private static Dataset<Row> comparable(Dataset<Row> table, Set<String> ignored) {
-    Column[] columns = Arrays.stream(table.columns()).filter(c -> !ignored.contains(c)).sorted()
-        .map(functions::col).toArray(Column[]::new);
+    Column[] columns = Arrays.stream(table.schema().fields()).filter(f -> !ignored.contains(f.name()))
+        .sorted(java.util.Comparator.comparing(StructField::name))
+        .map(f -> f.dataType() instanceof MapType
+            ? functions.array_sort(functions.map_entries(functions.col(f.name()))).as(f.name())
+            : functions.col(f.name()))
+        .toArray(Column[]::new);
     return table.select(columns);
   }
 }

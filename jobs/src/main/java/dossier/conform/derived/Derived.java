@@ -50,7 +50,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       person covers: planned_exit − N days ≤ crossed ≤ planned_entry; sub_category = destination;
  *   <li>leave irregularity, two per leave: 未经批准离岗 (approval 未批准), and for the return
  *       逾期销假 (returned more than N days after the end) or 超期未销假 (not returned when the
- *       month's last day is N or more days after the end; evaluated up to the latest data month);
+ *       month's last day is more than N days after the end; evaluated up to the latest data month);
  *   <li>late instant report: reported more than N days after it occurred; sub_category = matter.
  * </ul>
  * Event dates are the source record's; provenance points to the source record's rows.
@@ -80,7 +80,7 @@ public final class Derived {
    * @param delivered delivered records (SourceRecords shape)
    */
   public static Dataset<Row> dueBetween(Dataset<Row> delivered, String after, String upTo, DerivedWindows windows) {
-    Column due = date_format(date_add(to_date(attribute("end")), windows.leaveNotClosedDays()), "yyyy-MM");
+    Column due = overdueMonth(to_date(attribute("end")), windows);
     return delivered.where(col("dataset").equalTo(DerivedKind.LEAVE_IRREGULARITY.source()).and(attribute("returned").isNull()))
         .select(col("id_number"), due.as("due"))
         .where(col("due").gt(after).and(col("due").leq(upTo)))
@@ -124,13 +124,13 @@ public final class Derived {
         .withColumn("holds", not(col("revoked")).and(coalesce(attribute("approval").equalTo("未批准"), lit(false))))
         .withColumn("derived_sub_category", lit(UNAPPROVED_LEAVE));
     Dataset<Row> overdueMonths = leave.where(returned.isNull())
-        .select(col("record_key"), date_format(date_add(end, windows.leaveNotClosedDays()), "yyyy-MM").as("at_month"))
+        .select(col("record_key"), overdueMonth(end, windows).as("at_month"))
         .where(col("at_month").leq(latestMonth));
     Dataset<Row> months = leave.select(col("record_key"), col("version_month").as("at_month"))
         .unionByName(overdueMonths).distinct();
     Column monthEnd = last_day(to_date(concat(col("at_month"), lit("-01"))));
     Column late = returned.isNotNull().and(datediff(returned, end).gt(windows.leaveReturnedLateDays()));
-    Column open = returned.isNull().and(datediff(monthEnd, end).geq(windows.leaveNotClosedDays()));
+    Column open = returned.isNull().and(datediff(monthEnd, end).gt(windows.leaveNotClosedDays()));
     Dataset<Row> returns = Timelines.latestAt(months, leave, List.of("record_key"), List.of())
         .withColumn("holds", not(col("revoked")).and(coalesce(late.or(open), lit(false))))
         .withColumn("derived_sub_category", when(open, lit(NOT_RETURNED)).when(late, lit(RETURNED_LATE)));
@@ -145,6 +145,11 @@ public final class Derived {
         .withColumn("holds", not(col("revoked")).and(coalesce(days.gt(windows.instantReportLateDays()), lit(false))))
         .withColumn("derived_sub_category", attribute("matter"));
     return versions(evaluated, kind, lit(""), settings);
+  }
+
+  /** The month whose last day is first more than N days after the leave's end. */
+  private static Column overdueMonth(Column end, DerivedWindows windows) {
+    return date_format(date_add(end, windows.leaveNotClosedDays() + 1), "yyyy-MM");
   }
 
   private static Dataset<Row> source(Dataset<Row> versions, String dataset) {

@@ -10,8 +10,8 @@ import java.io.Serializable;
  * @param travelExitEarlyDays an exit is covered by an approved filing when
  *     planned_exit − N ≤ crossed ≤ planned_entry
  * @param leaveReturnedLateDays leave returned more than N days after its end is returned late
- * @param leaveNotClosedDays leave still not returned N days after its end (the last day of the
- *     latest data month at least N days after the end) is not closed
+ * @param leaveNotClosedDays leave still not returned more than N days after its end (as of the
+ *     last day of the latest data month) is not closed
  * @param instantReportLateDays an instant report more than N days after the occurrence is late
  */
 public record DerivedWindows(
