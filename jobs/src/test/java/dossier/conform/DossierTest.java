@@ -32,11 +32,11 @@ class DossierTest {
   @BeforeAll
   void conform(SparkSession spark) {
     RawFixture raw = TestSettings.raw(spark);
-    for (String month : List.of("2024-01", "2024-03", "2024-06")) {
+    List<String> months = List.of("2024-01", "2024-03", "2024-06");
+    raw.twoUnits(months);
+    for (String month : months) {
       String m = month.replace("-", "");
       boolean moved = month.compareTo("2024-03") >= 0;
-      raw.file(month, "zzb_unit_" + m + ".csv").row("unit_code", "U1", "unit_name", "甲镇", "unit_type", "镇街")
-          .row("unit_code", "U2", "unit_name", "乙局", "unit_type", "部门");
       RawFixture.File roster = raw.file(month, "zzb_roster_" + m + ".csv")
           .row("id_number", "A", "name", "甲", "gender", "男", "birth", "1975-06-01", "unit_code", moved ? "U1" : "U2",
               "post", moved ? "镇长" : "局长", "rank", "正科", "role", "正职", "team_member", "是")

@@ -49,6 +49,15 @@ final class RawFixture {
     return file;
   }
 
+  /** The unit register of each month: U1 甲镇 (镇街) and U2 乙局 (部门). */
+  RawFixture twoUnits(List<String> months) {
+    for (String month : months) {
+      file(month, "zzb_unit_" + month.replace("-", "") + ".csv").row("unit_code", "U1", "unit_name", "甲镇", "unit_type", "镇街")
+          .row("unit_code", "U2", "unit_name", "乙局", "unit_type", "部门");
+    }
+    return this;
+  }
+
   /** The raw rows of a dataset (RawTables shape), from every file of it. */
   Dataset<Row> rows(String dataset) {
     return rows(dataset, "9999-12");

@@ -31,10 +31,10 @@ class RecordRulesTest {
   @BeforeAll
   void conform(SparkSession spark) {
     RawFixture raw = TestSettings.raw(spark);
-    for (String month : List.of("2024-01", "2024-02", "2024-03", "2024-04")) {
+    List<String> months = List.of("2024-01", "2024-02", "2024-03", "2024-04");
+    raw.twoUnits(months);
+    for (String month : months) {
       String file = month.replace("-", "");
-      raw.file(month, "zzb_unit_" + file + ".csv").row("unit_code", "U1", "unit_name", "甲镇", "unit_type", "镇街")
-          .row("unit_code", "U2", "unit_name", "乙局", "unit_type", "部门");
       boolean moved = month.compareTo("2024-03") >= 0;
       raw.file(month, "zzb_roster_" + file + ".csv")
           .row("id_number", "A", "name", "甲", "unit_code", moved ? "U2" : "U1", "post", moved ? "局长" : "镇长", "rank", "正科", "role", "正职")
