@@ -114,4 +114,10 @@ class DossierTest {
     assertThat(page.lines().filter(l -> l.contains("2024-01-20") && l.contains("酒后驾驶"))).as("the police case, in 乙局")
         .singleElement().asString().contains("U2", "4.00");
   }
+
+  @Test
+  void pageMasksTheIdNumber() {
+    assertThat(DossierPage.masked("321202198709180009")).as("an 18-character ID on the page")
+        .isEqualTo("321202********0009");
+  }
 }

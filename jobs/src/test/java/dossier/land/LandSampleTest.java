@@ -3,17 +3,13 @@ package dossier.land;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dossier.sample.SampleGenerator;
-import dossier.sample.SampleSettings;
-import dossier.settings.DossierSettings;
 import dossier.testing.Rows;
+import dossier.testing.SampleLake;
 import dossier.testing.SparkTest;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,27 +18,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The default generated sample, landed, against the generator's ground truth. */
+/** The shared generated sample ({@link SampleLake}), landed, against the generator's ground truth. */
 @SparkTest
 class LandSampleTest {
-  @TempDir static Path work;
   static Path landing;
   static Path lake;
   static SparkSession spark;
 
   @BeforeAll
-  static void generateAndLand(SparkSession session) throws IOException {
+  static void sampleLake(SparkSession session) {
     spark = session;
-    landing = work.resolve("landing");
-    lake = work.resolve("lake");
-    DossierSettings settings = Fixtures.settings(landing, lake);
-    new SampleGenerator(SampleSettings.from(settings.config(), settings.datasets()), settings.datasets(),
-        settings.landing(), landing, step -> { }).run();
-    Instant started = Instant.now();
-    Fixtures.land(spark, landing, lake, "sample-1");
-    System.out.println("landed the default sample in " + Duration.between(started, Instant.now()).toMillis() + " ms");
+    SampleLake sample = SampleLake.get(spark);
+    landing = sample.landing();
+    lake = Path.of(sample.lake().root());
+    System.out.println("landed the sample lake in " + sample.duration("land").toMillis() + " ms");
   }
 
   private static Dataset<Row> table(String name) {
@@ -50,7 +40,7 @@ class LandSampleTest {
   }
 
   private static Dataset<Row> truth(String what) {
-    return spark.read().json(work.resolve("landing-ground-truth-" + what + ".jsonl").toString());
+    return spark.read().json(landing.resolveSibling("landing-ground-truth-" + what + ".jsonl").toString());
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One cadre's dossier (一人一档) as plain text for a terminal: identity, current post, unit and
+ * One cadre's dossier (一人一档) as plain text for a terminal: identity (the ID masked), current post, unit and
  * post history, record counts by category, every record with its date, unit, points and sources,
  * the 12-month score, the latest assessment. Reads conformed/dossier and conformed/supervision_record.
  *
@@ -62,8 +62,8 @@ public final class DossierPage {
     List<String> lines = new ArrayList<>();
     lines.add(Text.spread("一人一档 干部监督档案  cadre dossier", "数据截至 as of " + d.getAs("as_of_month"), WIDTH));
     lines.add("═".repeat(WIDTH));
-    lines.add(String.format("姓名 %s    性别 %s    出生 %s    person_key %s", d.getAs("name"), orDash(d.getAs("gender")),
-        orDash(d.getAs("birth_year")), shortKey(d.getAs("person_key"))));
+    lines.add(String.format("姓名 %s    性别 %s    出生 %s    身份证号 %s    person_key %s", d.getAs("name"),
+        orDash(d.getAs("gender")), orDash(d.getAs("birth_year")), masked(d.getAs("id_number")), shortKey(d.getAs("person_key"))));
     lines.add(String.format("现任 %s (%s) · %s · %s · %s · 班子成员 %s · 任现职 %s", orDash(d.getAs("unit_name")),
         d.getAs("unit_code"), d.getAs("post"), d.getAs("rank"), d.getAs("role"), orDash(d.getAs("team_member")),
         orDash(d.getAs("post_since"))));
@@ -114,6 +114,14 @@ public final class DossierPage {
   private static Dataset<Row> table(JobContext context, ConformedTables table) {
     SparkSession spark = context.spark();
     return spark.read().format("delta").load(context.lake().conformed(table.table()));
+  }
+
+  /** An ID number as a page may show it: the region code and the last four characters (the birth date hidden). */
+  public static String masked(String id) {
+    if (id.length() < 10) { // not a real ID (tests): nothing of it is shown
+      return "*".repeat(id.length());
+    }
+    return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
   }
 
   private static String shortKey(String key) {
