@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
 
+import dossier.conform.dossier.DossierPage;
 import dossier.job.JobContext;
 import dossier.lake.Lake;
 import dossier.lake.LakeListing;
@@ -14,7 +15,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The demo's closing lines: what was delivered and kept (from the file manifest), which tables
- * the lake holds, and where a newcomer looks next. Reads a few aggregate rows only.
+ * the lake holds, where a newcomer looks next, and one cadre's dossier page. Reads a few
+ * aggregate rows and one cadre's records only.
  */
 final class DemoSummary {
   private static final List<String> LAYERS = List.of("raw", "conformed", "analysed", "curated");
@@ -46,5 +48,15 @@ final class DemoSummary {
     console.line("             every file and its fate: %s (Delta)", lake.fileManifest());
     console.line("             Spark's own log:         %s/", lake.logs());
     console.line("             what each table holds:   docs/architecture.md; commands: bin/dossier --help");
+    printSampleDossier();
+  }
+
+  /** One dossier (一人一档) as a reader sees it: the current cadre with the most kinds of records, the ID masked. */
+  private void printSampleDossier() {
+    DossierPage.example(context).flatMap(key -> DossierPage.render(context, key)).ifPresent(page -> {
+      console.line("");
+      console.line("sample dossier (the current cadre with the most kinds of records)");
+      page.lines().forEach(console::line);
+    });
   }
 }

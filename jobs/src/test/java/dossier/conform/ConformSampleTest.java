@@ -1,11 +1,15 @@
 package dossier.conform;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.max;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dossier.conform.dossier.DossierPage;
+import dossier.job.JobContext;
 import dossier.testing.Rows;
 import dossier.testing.SampleLake;
 import dossier.testing.SparkTest;
@@ -161,6 +165,21 @@ class ConformSampleTest {
 
     assertThat(again.headline()).as("second conform of the same raw layer")
         .startsWith("nothing new since the last conform");
+  }
+
+  @Test
+  void sampleDossierPageIsOfTheCadreWithTheMostKindsOfRecordsAndMasksTheId() {
+    JobContext context = sample.context(spark, "dossier-page");
+    String key = DossierPage.example(context).orElseThrow();
+    String page = DossierPage.render(context, key).orElseThrow();
+    Row cadre = conformed(ConformedTables.DOSSIER).where(col("person_key").equalTo(key)).first();
+    long mostKinds = records.join(conformed(ConformedTables.DOSSIER).select("person_key"), "person_key")
+        .groupBy("person_key").agg(count_distinct(col("category")).as("kinds")).agg(max("kinds")).first().getLong(0);
+
+    assertThat(records.where(col("person_key").equalTo(key)).select("category").distinct().count())
+        .as("kinds of records of the cadre shown").isEqualTo(mostKinds);
+    assertThat(page).as("the page").contains("姓名 " + cadre.getAs("name"), DossierPage.masked(cadre.getAs("id_number")))
+        .doesNotContain((String) cadre.getAs("id_number"));
   }
 
   @Test
