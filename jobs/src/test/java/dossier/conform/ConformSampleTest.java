@@ -151,12 +151,13 @@ class ConformSampleTest {
     // Landing converts a 15-digit ID; the raw row keeps what was written in raw_values.
     Dataset<Row> fifteen = sample.table(spark, "raw/zzb_kh")
         .where(length(col("raw_values").getItem("身份证号")).equalTo(15))
-        .select("source_path", "row_number");
-    Dataset<Row> behindRecords = records.select(explode(col("provenance")).as("p")).select("p.source_path", "p.row_number");
+        .select(col("id_number"), col("year").cast("string").as("year"));
+    Dataset<Row> assessments = records.where(col("category").equalTo("assessment"))
+        .select(col("id_number"), col("attributes").getItem("year").as("year"));
 
     assertThat(fifteen.count()).as("assessment rows delivered with a 15-digit ID").isPositive();
-    assertThat(fifteen.join(behindRecords, new String[] {"source_path", "row_number"}, "left_anti").count())
-        .as("of them, rows behind no record of a cadre").isZero();
+    assertThat(fifteen.join(assessments, new String[] {"id_number", "year"}, "left_anti").count())
+        .as("of them, assessments that are not a record of the cadre with the converted ID").isZero();
   }
 
   @Test
