@@ -34,6 +34,7 @@ public final class Main {
     all.add(new SampleCommand());
     all.add(new StagesCommand());
     all.add(new CompareCommand());
+    all.add(new BenchCommand());
     all.forEach(c -> commands.put(c.name(), c));
   }
 

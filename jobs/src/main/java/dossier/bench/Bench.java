@@ -1,0 +1,91 @@
+package dossier.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dossier.job.Stage;
+import dossier.sample.SampleSettings;
+import dossier.settings.DossierSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code bin/dossier bench}: measures every scale in turn ({@link ScaleBench}), the incremental
+ * month at the largest, and after each scale stores its result ({@code <work>/results/c<cadres>.json})
+ * and rewrites the report from every result stored, so a long run loses nothing when stopped.
+ */
+public final class Bench {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final SparkSession spark;
+  private final DossierSettings dossier;
+  private final BenchSettings settings;
+  private final SampleSettings sample;
+  private final List<Stage> stages;
+  private final Consumer<String> console;
+
+  /** Measures {@code stages} in order (the command passes {@link dossier.job.Stages#ordered()}). */
+  public Bench(SparkSession spark, DossierSettings dossier, BenchSettings settings, SampleSettings sample,
+      List<Stage> stages, Consumer<String> console) {
+    this.stages = List.copyOf(stages);
+    this.spark = spark;
+    this.dossier = dossier;
+    this.settings = settings;
+    this.sample = sample;
+    this.console = console;
+  }
+
+  /** Measures the scales and returns their results, smallest first. */
+  public List<ScaleResult> run() {
+    List<ScaleResult> measured = new ArrayList<>();
+    Machine machine = Machine.of(spark);
+    try (Meter meter = new Meter(spark)) {
+      ScaleBench scales = new ScaleBench(spark, dossier, settings, sample, stages, meter, console);
+      int largest = settings.scales().get(settings.scales().size() - 1);
+      for (int cadres : settings.scales()) {
+        console.accept(String.format("bench    %,d cadres, %d months", cadres, sample.months()));
+        ScaleResult result = scales.run(cadres, cadres == largest);
+        store(result);
+        measured.add(result);
+        BenchReport.write(Path.of(settings.report()), machine, stored());
+        console.accept("  report: " + settings.report());
+      }
+    }
+    return measured;
+  }
+
+  private Path results() {
+    return Path.of(settings.work()).resolve("results");
+  }
+
+  private void store(ScaleResult result) {
+    try {
+      Files.createDirectories(results());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(results().resolve("c" + result.cadres() + ".json").toFile(), result);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the result of " + result.cadres() + " cadres: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every result stored in the work folder (this run's and earlier runs' scales), smallest scale first. */
+  List<ScaleResult> stored() {
+    try (Stream<Path> files = Files.list(results())) {
+      List<ScaleResult> all = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        all.add(JSON.readValue(file.toFile(), ScaleResult.class));
+      }
+      all.sort(Comparator.comparingInt(ScaleResult::cadres));
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stored results in " + results() + ": " + e.getMessage(), e);
+    }
+  }
+}
