@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -21,9 +19,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The copy floor: Spark reads every delivered file and writes its rows as Parquet, with no logic
- * (no header search, no cell rules, no validation, no dedup). CSV files go through Spark's own CSV
- * reader, one read per encoding; workbooks through the landing job's sheet reader
- * ({@link DeliveredSheets}), since Spark has none. Grain of the output: one row per physical row
+ * (no header search, no cell rules, no validation, no dedup). UTF-8 CSV files go through Spark's
+ * own CSV reader; workbooks and GB18030 CSVs through the landing job's streaming readers
+ * ({@link DeliveredSheets}): Spark has no workbook reader, and Spark 4's CSV reader refuses
+ * GB18030 unless legacy Java charsets are switched on for the whole session. Grain of the output: one row per physical row
  * of every delivered file (header rows included), cells as text by position, with the file's path.
  */
 final class CopyFloor {
@@ -35,10 +34,13 @@ final class CopyFloor {
   static void copy(SparkSession spark, BenchSample sample, int columns, Path out) {
     StructType cells = cells(columns);
     List<Dataset<Row>> parts = new ArrayList<>();
-    csvByEncoding(sample).forEach((encoding, paths) -> parts.add(readCsv(spark, cells, encoding, paths)));
-    List<String> workbooks = absolutePaths(sample, "xlsx");
-    if (!workbooks.isEmpty()) {
-      parts.add(readWorkbooks(spark, cells, workbooks));
+    List<String> utf8 = absolutePaths(sample, CopyFloor::isUtf8Csv);
+    if (!utf8.isEmpty()) {
+      parts.add(readCsv(spark, cells, utf8));
+    }
+    List<String> others = absolutePaths(sample, file -> !isUtf8Csv(file));
+    if (!others.isEmpty()) {
+      parts.add(readWithLandingReaders(spark, cells, others));
     }
     parts.stream().reduce(Dataset::unionByName).orElseThrow()
         .write().mode("overwrite").parquet(out.toString());
@@ -52,22 +54,18 @@ final class CopyFloor {
     return cells;
   }
 
-  /** CSV paths by the charset Spark reads them in (a BOM file is UTF-8 to Spark). */
-  private static Map<String, List<String>> csvByEncoding(BenchSample sample) {
-    Map<String, List<String>> byEncoding = new TreeMap<>();
-    sample.files().stream().filter(f -> f.format().equals("csv")).forEach(f -> byEncoding
-        .computeIfAbsent(f.encoding().startsWith("UTF-8") ? "UTF-8" : f.encoding(), e -> new ArrayList<>())
-        .add(sample.landing().resolve(f.sourcePath()).toAbsolutePath().toString()));
-    return byEncoding;
+  /** A CSV Spark reads as UTF-8 (a BOM file too). */
+  private static boolean isUtf8Csv(BenchSample.DeliveredFile file) {
+    return file.format().equals("csv") && file.encoding().startsWith("UTF-8");
   }
 
-  private static Dataset<Row> readCsv(SparkSession spark, StructType cells, String encoding, List<String> paths) {
-    Dataset<Row> rows = spark.read().schema(cells).option("encoding", encoding).option("mode", "PERMISSIVE")
+  private static Dataset<Row> readCsv(SparkSession spark, StructType cells, List<String> paths) {
+    Dataset<Row> rows = spark.read().schema(cells).option("mode", "PERMISSIVE")
         .csv(paths.toArray(String[]::new));
     return rows.withColumn(SOURCE_PATH, col("_metadata.file_path"));
   }
 
-  private static Dataset<Row> readWorkbooks(SparkSession spark, StructType cells, List<String> paths) {
+  private static Dataset<Row> readWithLandingReaders(SparkSession spark, StructType cells, List<String> paths) {
     int columns = cells.size();
     JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(paths, Math.max(1, Math.min(paths.size(), spark.sparkContext().defaultParallelism())))
@@ -75,7 +73,7 @@ final class CopyFloor {
     return spark.createDataFrame(rows, cells.add(SOURCE_PATH, DataTypes.StringType));
   }
 
-  /** The rows of each workbook in turn, streamed, padded or cut to {@code columns} cells. */
+  /** The rows of each file in turn, streamed, padded or cut to {@code columns} cells. */
   private static Iterator<Row> sheetRows(Iterator<String> files, int columns) {
     return new Iterator<>() {
       private DeliveredSheets.Sheet sheet;
@@ -117,8 +115,9 @@ final class CopyFloor {
     };
   }
 
-  private static List<String> absolutePaths(BenchSample sample, String format) {
-    return sample.files().stream().filter(f -> f.format().equals(format))
+  private static List<String> absolutePaths(BenchSample sample,
+      java.util.function.Predicate<BenchSample.DeliveredFile> which) {
+    return sample.files().stream().filter(which)
         .map(f -> sample.landing().resolve(f.sourcePath()).toAbsolutePath().toString()).toList();
   }
 }

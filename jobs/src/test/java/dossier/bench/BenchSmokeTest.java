@@ -73,6 +73,7 @@ class BenchSmokeTest {
 
   @Test
   void theCopyFloorHoldsEveryDeliveredFileWithItsHeaderAndRows() {
+    assertThat(result.copyFloor().failure()).as("copy floor's failure").isNull();
     Map<String, Long> copied = spark.read().parquet(lake("copy-floor").toString())
         .groupBy(CopyFloor.SOURCE_PATH).count().collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
