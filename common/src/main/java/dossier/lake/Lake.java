@@ -55,6 +55,14 @@ public record Lake(String root) {
     return root + "/_logs";
   }
 
+  /** A table's path below the root ({@code analysed/period_stat}): how the run log names it, wherever the lake lives. */
+  public String relative(String path) {
+    if (!path.startsWith(root + "/")) {
+      throw new IllegalArgumentException(path + " is not below the lake root " + root);
+    }
+    return path.substring(root.length() + 1);
+  }
+
   /** Curated zones: who may read them. */
   public enum Zone {
     /** Aggregates only, small cells suppressed: for BI analysts and open reports. */

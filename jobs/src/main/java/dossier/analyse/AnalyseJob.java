@@ -53,7 +53,7 @@ public final class AnalyseJob {
     this.context = context;
     this.rules = rules;
     this.asOf = asOf;
-    this.tables = new AsOfPartitions(context.spark(), context.lake(), asOf);
+    this.tables = new AsOfPartitions(context.tables(), asOf);
   }
 
   /** The latest delivery month in the conformed record versions: the default as-of month. */
@@ -66,7 +66,7 @@ public final class AnalyseJob {
   }
 
   public Result run() {
-    AnalyseInputs inputs = AnalyseInputs.read(context.spark(), context.lake(), context.settings().datasets());
+    AnalyseInputs inputs = AnalyseInputs.read(context.spark(), context.tables(), context.settings().datasets());
     Dataset<Row> versions = shared(RecordVersions.countedIntervals(inputs.recordVersions(), asOf));
     Dataset<Row> records = shared(RecordVersions.deliveredBy(versions, asOf));
     Dataset<Row> series = shared(ScoreTransforms.series(versions, rules.lines(), asOf));
@@ -165,6 +165,11 @@ public final class AnalyseJob {
     }
 
     @Override
+    public Optional<YearMonth> asOfMonth() {
+      return Optional.of(asOf);
+    }
+
+    @Override
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
       lines.add("as of " + asOf);
@@ -181,7 +186,7 @@ public final class AnalyseJob {
 
   /** Resolves the as-of month: the one given, else the latest delivery month. */
   public static YearMonth asOf(JobContext context, Optional<YearMonth> given) {
-    return given.orElseGet(() -> latestDelivery(AnalyseInputs.read(context.spark(), context.lake(),
+    return given.orElseGet(() -> latestDelivery(AnalyseInputs.read(context.spark(), context.tables(),
         context.settings().datasets())));
   }
 }

@@ -2,9 +2,8 @@ package dossier.analyse;
 
 import dossier.job.JobContext;
 import dossier.job.Stage;
+import dossier.job.StageArguments;
 import dossier.job.StageResult;
-import java.time.YearMonth;
-import java.util.Optional;
 
 /** {@code bin/dossier analyse}: the analysed layer for an as-of month (default: the latest delivered). */
 public final class AnalyseStage implements Stage {
@@ -24,8 +23,8 @@ public final class AnalyseStage implements Stage {
   }
 
   @Override
-  public StageResult run(JobContext context, Optional<YearMonth> asOf) {
+  public StageResult run(JobContext context, StageArguments arguments) {
     AnalyseSettings rules = AnalyseSettings.from(context.settings().config());
-    return new AnalyseJob(context, rules, AnalyseJob.asOf(context, asOf)).run();
+    return new AnalyseJob(context, rules, AnalyseJob.asOf(context, arguments.asOf())).run();
   }
 }

@@ -2,12 +2,11 @@ package dossier.analyse;
 
 import static org.apache.spark.sql.functions.col;
 
-import dossier.lake.Lake;
+import dossier.job.TableAccess;
 import dossier.schema.TableSpec;
 import java.time.YearMonth;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes and reads the {@code as_of_month} partition of an analysed table. A write replaces that
@@ -17,27 +16,25 @@ import org.apache.spark.sql.SparkSession;
 public final class AsOfPartitions {
   public static final String AS_OF_MONTH = "as_of_month";
 
-  private final SparkSession spark;
-  private final Lake lake;
+  private final TableAccess tables;
   private final YearMonth asOf;
 
-  public AsOfPartitions(SparkSession spark, Lake lake, YearMonth asOf) {
-    this.spark = spark;
-    this.lake = lake;
+  public AsOfPartitions(TableAccess tables, YearMonth asOf) {
+    this.tables = tables;
     this.asOf = asOf;
   }
 
   /** Replaces the as-of partition of the table with these rows, checked against its spec. */
   public void write(TableSpec table, Dataset<Row> rows) {
-    table.conform(rows).write().format("delta").mode("overwrite")
+    tables.write(tables.lake().analysed(table.name()), path -> table.conform(rows).write().format("delta")
+        .mode("overwrite")
         .option("replaceWhere", AS_OF_MONTH + " = '" + asOf + "'")
         .partitionBy(AS_OF_MONTH)
-        .save(lake.analysed(table.name()));
+        .save(path));
   }
 
   /** The table's rows of this as-of month, as written. */
   public Dataset<Row> read(TableSpec table) {
-    return spark.read().format("delta").load(lake.analysed(table.name()))
-        .filter(col(AS_OF_MONTH).equalTo(asOf.toString()));
+    return tables.read(tables.lake().analysed(table.name())).filter(col(AS_OF_MONTH).equalTo(asOf.toString()));
   }
 }

@@ -2,10 +2,17 @@ package dossier.cli;
 
 import dossier.settings.DossierSettings;
 import dossier.settings.Settings;
+import dossier.job.Stage;
+import dossier.job.StageArguments;
+import dossier.job.StageOption;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
@@ -33,6 +40,29 @@ final class CliOptions {
     return settings.withPaths(
         line.getOptionValue(LANDING.getLongOpt(), settings.landing().root()),
         line.getOptionValue(LAKE.getLongOpt(), settings.lakeRoot()));
+  }
+
+  /** The command-line options of the stages' own options (an option several stages declare, once). */
+  static List<Option> stageOptions(List<Stage> stages) {
+    Map<String, Option> options = new LinkedHashMap<>();
+    stages.forEach(stage -> stage.options().forEach(o -> options.putIfAbsent(o.name(), toOption(o))));
+    return List.copyOf(options.values());
+  }
+
+  private static Option toOption(StageOption option) {
+    return option.takesValue() ? valued(option.name(), option.argName(), option.description())
+        : Option.builder().longOpt(option.name()).desc(option.description()).get();
+  }
+
+  /** The as-of month and the values of the stages' own options given on the line. */
+  static StageArguments stageArguments(CommandLine line, List<Stage> stages) {
+    Map<String, String> given = new TreeMap<>();
+    for (Option option : stageOptions(stages)) {
+      if (line.hasOption(option.getLongOpt())) {
+        given.put(option.getLongOpt(), option.hasArg() ? line.getOptionValue(option.getLongOpt()) : "");
+      }
+    }
+    return new StageArguments(asOf(line), given);
   }
 
   static Optional<YearMonth> asOf(CommandLine line) {

@@ -1,5 +1,7 @@
 package dossier.cli;
 
+import dossier.job.DataQualityException;
+import dossier.job.StageArgumentException;
 import dossier.job.Stages;
 import dossier.settings.SettingsException;
 import java.io.PrintWriter;
@@ -35,6 +37,7 @@ public final class Main {
     all.add(new StagesCommand());
     all.add(new CompareCommand());
     all.add(new BenchCommand());
+    all.add(new DictionaryCommand());
     all.forEach(c -> commands.put(c.name(), c));
   }
 
@@ -80,9 +83,15 @@ public final class Main {
       console.error(command.name() + ": " + e.getMessage());
       console.line(help(command));
       return ExitCode.USAGE;
+    } catch (StageArgumentException e) {
+      console.error(command.name() + ": " + e.getMessage());
+      return ExitCode.USAGE;
     } catch (SettingsException e) {
       console.error("configuration: " + e.getMessage());
       return ExitCode.CONFIGURATION;
+    } catch (DataQualityException e) {
+      console.error(command.name() + ": data quality: " + e.getMessage());
+      return ExitCode.DATA_QUALITY;
     } catch (Exception e) {
       console.error(command.name() + " failed: " + e);
       return ExitCode.FAILED;

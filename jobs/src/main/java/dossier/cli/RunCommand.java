@@ -13,7 +13,7 @@ final class RunCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "--landing DIR --lake DIR [--as-of YYYY-MM] [--conf FILE]";
+    return "--landing DIR --lake DIR [--as-of YYYY-MM] [stage options] [--conf FILE]";
   }
 
   @Override
@@ -23,16 +23,19 @@ final class RunCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options()
+    Options options = new Options()
         .addOption(CliOptions.required(CliOptions.LANDING))
         .addOption(CliOptions.required(CliOptions.LAKE))
         .addOption(CliOptions.AS_OF)
         .addOption(CliOptions.CONF);
+    CliOptions.stageOptions(Stages.ordered()).forEach(options::addOption);
+    return options;
   }
 
   @Override
   public ExitCode execute(CommandLine line, Console console) {
-    Runs.runStages(CliOptions.settings(line), Stages.ordered(), CliOptions.asOf(line), console);
+    Runs.runStages(CliOptions.settings(line), Stages.ordered(), CliOptions.stageArguments(line, Stages.ordered()),
+        console);
     return ExitCode.OK;
   }
 }

@@ -1,8 +1,12 @@
 package dossier.cli;
 
 import dossier.job.JobContext;
+import dossier.job.RunLog;
 import dossier.job.Stage;
+import dossier.job.StageArguments;
+import dossier.job.StageOption;
 import dossier.job.StageResult;
+import dossier.job.StageRun;
 import dossier.lake.Lake;
 import dossier.settings.DossierSettings;
 import dossier.spark.SparkSessions;
@@ -13,11 +17,17 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 
-/** Opens one run (log file, SparkSession, run id) and runs stages in it, printing their results. */
+/**
+ * Opens one run (log file, SparkSession, run id) and runs stages in it, printing their results
+ * and recording each stage run, successful or failed, in the run log.
+ */
 final class Runs {
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -25,13 +35,13 @@ final class Runs {
   private Runs() {}
 
   /** Runs the stages in order in one SparkSession; the first failure stops the run. */
-  static void runStages(DossierSettings settings, List<Stage> stages, Optional<YearMonth> asOf, Console console) {
-    runStages(settings, stages, asOf, console, context -> { });
+  static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console) {
+    runStages(settings, stages, arguments, console, context -> { });
   }
 
   /** As above, then {@code afterwards} in the same session (e.g. the demo's summary). */
-  static void runStages(DossierSettings settings, List<Stage> stages, Optional<YearMonth> asOf, Console console,
-      java.util.function.Consumer<JobContext> afterwards) {
+  static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console,
+      Consumer<JobContext> afterwards) {
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
@@ -39,18 +49,42 @@ final class Runs {
       console.line("  person_key: DEMO KEY (local profile only; set DOSSIER_PERSON_KEY for real data)");
     }
     withSpark(settings, console, (spark, progress) -> {
-      JobContext context = new JobContext(settings, spark, new Lake(settings.lakeRoot()), runId, started);
+      Lake lake = new Lake(settings.lakeRoot());
+      RunLog log = new RunLog(spark, lake);
+      JobContext run = new JobContext(settings, spark, lake, runId, started);
       for (Stage stage : stages) {
+        JobContext context = run.forNextStage();
         Instant stageStart = Instant.now();
-        StageResult result = stage.run(context, asOf);
+        StageResult result;
+        try {
+          result = stage.run(context, arguments);
+        } catch (RuntimeException e) {
+          log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e))));
+          throw e;
+        }
+        log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart, Optional.empty()));
         progress.clear();
         console.line("%-8s done in %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())));
         result.lines().forEach(l -> console.line("  " + l));
       }
-      afterwards.accept(context);
+      afterwards.accept(run.forNextStage());
       return null;
     });
     console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));
+  }
+
+  private static StageRun record(JobContext context, Stage stage, StageArguments arguments, Optional<YearMonth> asOf,
+      Instant started, Optional<String> failure) {
+    return new StageRun(context.runId(), stage.name(), stage.takesAsOf() ? asOf : Optional.empty(),
+        stageOptions(stage, arguments), started, Instant.now(), failure, context.tables().versionsRead(),
+        context.tables().versionsWritten());
+  }
+
+  /** The options given that the stage declares (run passes every stage the options of all). */
+  private static Map<String, String> stageOptions(Stage stage, StageArguments arguments) {
+    Map<String, String> own = new TreeMap<>(arguments.options());
+    own.keySet().retainAll(stage.options().stream().map(StageOption::name).toList());
+    return own;
   }
 
   /**

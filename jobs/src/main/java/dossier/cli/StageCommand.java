@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** {@code bin/dossier <stage> --landing DIR --lake DIR [--as-of YYYY-MM] [--conf FILE]}: one stage. */
+/** {@code bin/dossier <stage> --landing DIR --lake DIR [--as-of YYYY-MM] [stage options] [--conf FILE]}: one stage. */
 final class StageCommand implements Command {
   private final Stage stage;
 
@@ -20,7 +20,13 @@ final class StageCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "--landing DIR --lake DIR" + (stage.takesAsOf() ? " [--as-of YYYY-MM]" : "") + " [--conf FILE]";
+    StringBuilder synopsis = new StringBuilder("--landing DIR --lake DIR");
+    if (stage.takesAsOf()) {
+      synopsis.append(" [--as-of YYYY-MM]");
+    }
+    stage.options().forEach(o -> synopsis.append(" [--").append(o.name())
+        .append(o.takesValue() ? " " + o.argName() : "").append(']'));
+    return synopsis.append(" [--conf FILE]").toString();
   }
 
   @Override
@@ -37,12 +43,13 @@ final class StageCommand implements Command {
     if (stage.takesAsOf()) {
       options.addOption(CliOptions.AS_OF);
     }
+    CliOptions.stageOptions(List.of(stage)).forEach(options::addOption);
     return options;
   }
 
   @Override
   public ExitCode execute(CommandLine line, Console console) {
-    Runs.runStages(CliOptions.settings(line), List.of(stage), CliOptions.asOf(line), console);
+    Runs.runStages(CliOptions.settings(line), List.of(stage), CliOptions.stageArguments(line, List.of(stage)), console);
     return ExitCode.OK;
   }
 }

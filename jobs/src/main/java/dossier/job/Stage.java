@@ -1,7 +1,6 @@
 package dossier.job;
 
-import java.time.YearMonth;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * One step of the pipeline (land, conform, analyse, publish, report). Stages run in the order of
@@ -17,9 +16,15 @@ public interface Stage {
   /** Whether the stage works for an as-of month ({@code --as-of YYYY-MM}). */
   boolean takesAsOf();
 
+  /** The stage's own options, besides --landing, --lake, --conf and --as-of. */
+  default List<StageOption> options() {
+    return List.of();
+  }
+
   /**
    * Runs the stage. Without an as-of month, a stage that takes one uses the latest month the
-   * data holds.
+   * data holds. Delta tables are read and written through {@link JobContext#tables()}, so that
+   * the run log records their versions.
    */
-  StageResult run(JobContext context, Optional<YearMonth> asOf);
+  StageResult run(JobContext context, StageArguments arguments);
 }

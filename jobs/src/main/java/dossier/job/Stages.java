@@ -3,6 +3,7 @@ package dossier.job;
 import dossier.analyse.AnalyseStage;
 import dossier.conform.ConformStage;
 import dossier.land.LandStage;
+import dossier.publish.PublishStage;
 import java.util.List;
 
 /** The pipeline's stages in the order they run; the CLI, `run` and the Airflow DAGs read this. */
@@ -10,6 +11,6 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> ordered() {
-    return List.of(new LandStage(), new ConformStage(), new AnalyseStage());
+    return List.of(new LandStage(), new ConformStage(), new AnalyseStage(), new PublishStage());
   }
 }

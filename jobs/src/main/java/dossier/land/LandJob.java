@@ -86,7 +86,8 @@ public final class LandJob {
       writeQuarantine(typed, steps, summaries);
       Map<String, long[]> written = countWritten(steps);
       List<ManifestEntry> entries = manifestEntries(steps, summaries, counted, written, notes);
-      FileManifest.merge(spark, context.lake().fileManifest(), entries, context.runId(), landedAt);
+      context.tables().write(context.lake().fileManifest(),
+          path -> FileManifest.merge(spark, path, entries, context.runId(), landedAt));
       return new Result(entries, notes);
     } finally {
       parsed.unpersist();
@@ -244,8 +245,8 @@ public final class LandJob {
   private void replace(Dataset<Row> rows, String table, Set<String> names) {
     String predicate = names.stream().map(n -> "'" + n.replace("'", "''") + "'")
         .collect(Collectors.joining(", ", Provenance.SOURCE_FILE + " IN (", ")"));
-    rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).option("mergeSchema", "true")
-        .save(table);
+    context.tables().write(table, path -> rows.write().format("delta").mode("overwrite")
+        .option("replaceWhere", predicate).option("mergeSchema", "true").save(path));
   }
 
   /** Rows now in the tables for each file written this run: landed, quarantined (whole-file rows aside). */

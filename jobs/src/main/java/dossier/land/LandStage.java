@@ -2,9 +2,8 @@ package dossier.land;
 
 import dossier.job.JobContext;
 import dossier.job.Stage;
+import dossier.job.StageArguments;
 import dossier.job.StageResult;
-import java.time.YearMonth;
-import java.util.Optional;
 
 /** The first stage: delivered files into the raw layer ({@link LandJob}). */
 public final class LandStage implements Stage {
@@ -24,7 +23,7 @@ public final class LandStage implements Stage {
   }
 
   @Override
-  public StageResult run(JobContext context, Optional<YearMonth> asOf) {
-    return new LandJob(context, asOf).run();
+  public StageResult run(JobContext context, StageArguments arguments) {
+    return new LandJob(context, arguments.asOf()).run();
   }
 }

@@ -11,6 +11,7 @@ import dossier.analyse.Fixtures.RecordVersion;
 import dossier.analyse.period.PeriodStatTable;
 import dossier.analyse.trigger.CadreTriggerTable;
 import dossier.job.JobContext;
+import dossier.job.TableAccess;
 import dossier.lake.Lake;
 import dossier.schema.TableSpec;
 import dossier.settings.Settings;
@@ -90,8 +91,12 @@ class AnalyseJobTest {
   }
 
   private Dataset<Row> rowsNow(TableSpec table, YearMonth asOf) {
-    Dataset<Row> rows = new AsOfPartitions(spark, lake, asOf).read(table);
+    Dataset<Row> rows = partition(asOf).read(table);
     return spark.createDataFrame(rows.collectAsList(), rows.schema());
+  }
+
+  private AsOfPartitions partition(YearMonth asOf) {
+    return new AsOfPartitions(new TableAccess(spark, lake), asOf);
   }
 
   @Test
@@ -112,9 +117,9 @@ class AnalyseJobTest {
 
   @Test
   void aLateRecordRestatesItsMonthInTheLaterPartitionOnly() {
-    Dataset<Row> january = new AsOfPartitions(spark, lake, MARCH).read(PeriodStatTable.SPEC).select("as_of_month",
+    Dataset<Row> january = partition(MARCH).read(PeriodStatTable.SPEC).select("as_of_month",
         "records", "persons", "points").filter("period = '2024-01' AND category = 'all'");
-    Dataset<Row> januaryReported = new AsOfPartitions(spark, lake, FEBRUARY).read(PeriodStatTable.SPEC)
+    Dataset<Row> januaryReported = partition(FEBRUARY).read(PeriodStatTable.SPEC)
         .filter("period = '2024-01' AND category = 'all'").select("as_of_month", "records", "persons", "points");
 
     // reported in February: r1 (4); restated in March: r1 + r3 (4 + 2)
@@ -125,7 +130,7 @@ class AnalyseJobTest {
   @Test
   void theLateRecordRaisesATriggerDatedToItsDeliveryMonth() {
     // p2: S = 1 as delivered by February; 1 + 2 = 3 (reminder) once r3 arrives in March
-    Rows.assertRows("p2's trigger", new AsOfPartitions(spark, lake, MARCH).read(CadreTriggerTable.SPEC)
+    Rows.assertRows("p2's trigger", partition(MARCH).read(CadreTriggerTable.SPEC)
             .filter(col("person_key").equalTo("p2")).select("line", "raised_month", "status"),
         row("reminder", "2024-03", "open"));
   }

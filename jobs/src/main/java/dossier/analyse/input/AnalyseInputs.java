@@ -2,8 +2,8 @@ package dossier.analyse.input;
 
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
+import dossier.job.TableAccess;
 import dossier.lake.Lake;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,27 +29,28 @@ public record AnalyseInputs(Dataset<Row> recordVersions, Dataset<Row> cadreHisto
     Dataset<Row> rawEfficiency, Dataset<Row> rawTeamAssessment, Dataset<Row> rawPartyBuilding) {
 
   /** Reads the lake; a raw unit-level dataset never delivered reads as empty. */
-  public static AnalyseInputs read(SparkSession spark, Lake lake, Map<String, DatasetContract> contracts) {
+  public static AnalyseInputs read(SparkSession spark, TableAccess tables, Map<String, DatasetContract> contracts) {
+    Lake lake = tables.lake();
     return new AnalyseInputs(
-        delta(spark, lake.conformed("record_version")),
-        delta(spark, lake.conformed("cadre_history")),
-        delta(spark, lake.conformed("unit_history")),
-        rawOrEmpty(spark, lake, contracts.get(UnitRecords.EFFICIENCY)),
-        rawOrEmpty(spark, lake, contracts.get(UnitRecords.TEAM_ASSESSMENT)),
-        rawOrEmpty(spark, lake, contracts.get(UnitRecords.PARTY_BUILDING)));
+        conformed(tables, lake.conformed("record_version")),
+        conformed(tables, lake.conformed("cadre_history")),
+        conformed(tables, lake.conformed("unit_history")),
+        rawOrEmpty(spark, tables, contracts.get(UnitRecords.EFFICIENCY)),
+        rawOrEmpty(spark, tables, contracts.get(UnitRecords.TEAM_ASSESSMENT)),
+        rawOrEmpty(spark, tables, contracts.get(UnitRecords.PARTY_BUILDING)));
   }
 
-  private static Dataset<Row> delta(SparkSession spark, String path) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+  private static Dataset<Row> conformed(TableAccess tables, String path) {
+    if (!tables.exists(path)) {
       throw new IllegalStateException(path + " is not a Delta table: run conform before analyse");
     }
-    return spark.read().format("delta").load(path);
+    return tables.read(path);
   }
 
-  private static Dataset<Row> rawOrEmpty(SparkSession spark, Lake lake, DatasetContract contract) {
-    String path = lake.raw(contract.name());
-    if (DeltaTable.isDeltaTable(spark, path)) {
-      return spark.read().format("delta").load(path);
+  private static Dataset<Row> rawOrEmpty(SparkSession spark, TableAccess tables, DatasetContract contract) {
+    String path = tables.lake().raw(contract.name());
+    if (tables.exists(path)) {
+      return tables.read(path);
     }
     List<StructField> fields = new ArrayList<>();
     contract.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(),

@@ -1,0 +1,99 @@
+package dossier.job;
+
+import dossier.lake.Lake;
+import io.delta.tables.DeltaTable;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * How a stage reads and writes the lake's Delta tables, so that the run log can say which version
+ * of each table the stage read and which version it wrote: the versions that reproduce the run
+ * (time travel). Tables are named in the log by their path below the lake root
+ * ({@code analysed/period_stat}).
+ *
+ * <p>A read is pinned to the version current at the call ({@code versionAsOf}); the first version
+ * read of each table is recorded. When the stage replays an earlier run ({@link #replay}), every
+ * read uses the version that run read, and a table it did not read counts as absent.
+ */
+public final class TableAccess {
+  private final SparkSession spark;
+  private final Lake lake;
+  private final Map<String, Long> read = new TreeMap<>();
+  private final Map<String, Long> written = new TreeMap<>();
+  /** The versions of the run being replayed; null when reading the current versions. */
+  private Map<String, Long> replayed;
+
+  public TableAccess(SparkSession spark, Lake lake) {
+    this.spark = spark;
+    this.lake = lake;
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  /**
+   * From now on, reads see the lake as an earlier run read it: each table at the version recorded
+   * in that run's {@code tables_read}; tables it did not read count as absent.
+   */
+  public void replay(Map<String, Long> versionsRead) {
+    replayed = new TreeMap<>(versionsRead);
+  }
+
+  /** Whether there is a Delta table at {@code path} (when replaying: whether the replayed run read one). */
+  public boolean exists(String path) {
+    return replayed != null ? replayed.containsKey(lake.relative(path)) : DeltaTable.isDeltaTable(spark, path);
+  }
+
+  /** The table at {@code path}, pinned to its current version (or the replayed run's), recorded as read. */
+  public Dataset<Row> read(String path) {
+    String table = lake.relative(path);
+    long version = replayed != null ? replayedVersion(table) : currentVersion(path)
+        .orElseThrow(() -> new IllegalStateException("no Delta table at " + path));
+    read.putIfAbsent(table, version);
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
+  /**
+   * Runs {@code write} on the Delta table at {@code path} and records the version it committed;
+   * a write that commits nothing records nothing.
+   */
+  public void write(String path, Consumer<String> write) {
+    OptionalLong before = currentVersion(path);
+    write.accept(path);
+    OptionalLong after = currentVersion(path);
+    if (after.isPresent() && !after.equals(before)) {
+      written.put(lake.relative(path), after.getAsLong());
+    }
+  }
+
+  /** Table (path below the lake root) to the first version read, sorted. */
+  public Map<String, Long> versionsRead() {
+    return new TreeMap<>(read);
+  }
+
+  /** Table (path below the lake root) to the last version written, sorted. */
+  public Map<String, Long> versionsWritten() {
+    return new TreeMap<>(written);
+  }
+
+  private long replayedVersion(String table) {
+    Long version = replayed.get(table);
+    if (version == null) {
+      throw new IllegalStateException("the run being reproduced did not read " + table);
+    }
+    return version;
+  }
+
+  private OptionalLong currentVersion(String path) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0));
+  }
+}

@@ -1,0 +1,127 @@
+package dossier.publish;
+
+import dossier.analyse.AnalysedColumns;
+import dossier.analyse.grade.CadreGradeTable;
+import dossier.analyse.list.CadreListTable;
+import dossier.analyse.score.CadreScoreTable;
+import dossier.analyse.trigger.CadreTriggerTable;
+import dossier.lake.Lake.Zone;
+import dossier.schema.ColumnDoc;
+import dossier.schema.CuratedTable;
+import dossier.schema.TableSpec;
+
+/**
+ * The restricted zone ({@code curated/restricted/}): person-level tables for the supervision
+ * office. A cadre is named by person_key (names only in dim_cadre, dossier, unresolved_record and
+ * quarantine); no ID number is written, and ID-shaped text in delivered values is masked.
+ */
+final class RestrictedTables {
+  private static final ColumnDoc VALID_FROM = ColumnDoc.of("valid_from", "起始日期", "date",
+      "First day of the interval (inclusive); null = since before the first roster snapshot.");
+  private static final ColumnDoc VALID_TO = ColumnDoc.of("valid_to", "截止日期", "date",
+      "First day after the interval (exclusive); null = still open.");
+
+  /** {@code dim_cadre}: the roster with its history. Grain: one row per cadre × validity interval. */
+  static final CuratedTable DIM_CADRE = new CuratedTable(Zone.RESTRICTED,
+      TableSpec.builder("dim_cadre", "干部维表", "one row per cadre × validity interval")
+          .key("person_key", "valid_from")
+          .column(AnalysedColumns.PERSON_KEY)
+          .column("name", "姓名", "string", "The name on the roster (normalised: no inner spaces, middle dot U+00B7).")
+          .column("gender", "性别", "string", "男 or 女; null when not delivered.")
+          .column("birth_year", "出生年份", "int", "Year of birth from the roster.")
+          .column("unit_code", "单位代码", "string", "The unit the cadre is in during the interval.")
+          .column("post", "现任职务", "string", "The post held.")
+          .column("rank", "职级", "string", "The rank (正科, 副科 ...), as delivered.")
+          .column("role", "正副职", "string", "正职 (principal) or 副职 (deputy).")
+          .column("post_since", "任现职时间", "date", "Since when the post is held, as delivered.")
+          .column("team_member", "是否班子成员", "string", "是 or 否: a member of the unit's leadership team.")
+          .column(VALID_FROM)
+          .column(VALID_TO)
+          .column("is_current", "是否当前", "boolean", "True for the interval still open: the cadre is on the latest roster.")
+          .build(), false);
+
+  /** {@code fact_record}: conformed supervision_record without identity. Grain: one row per supervision record. */
+  static final CuratedTable FACT_RECORD = new CuratedTable(Zone.RESTRICTED,
+      TableSpec.builder("fact_record", "监督事项", "one row per supervision record (deduplicated matter, latest version)")
+          .key("record_id")
+          .column("record_id", "事项编号", "string",
+              "Stable id of the matter: hash of its first-delivered source row's dataset and business key.")
+          .column(AnalysedColumns.PERSON_KEY)
+          .column("unit_code", "单位代码", "string", "The cadre's unit on the event date (null when not in post then).")
+          .column("category", "事项类别", "string", "Record category code (sanction, petition, ...; see architecture.md).")
+          .column("sub_category", "事项子类", "string", "The kind within the category (e.g. the sanction 警告, the finding 查实).")
+          .column("event_date", "事项日期", "date", "The date of the matter: it decides its period and unit.")
+          .column("points", "分值", "decimal(9,2)", "Points by rules.md §1; 0 from the revocation month on for a revoked record.")
+          .column("severe", "是否严重", "boolean", "A severe record (rules.md §1).")
+          .column("rules_fired", "适用规则", "array<string>", "Names of the points rules that applied.")
+          .column("state", "状态", "string", "active or revoked (撤销).")
+          .column("revoked_month", "撤销月份", "string", "yyyy-MM from which a revoked record counts 0; null when active.")
+          .column("source_datasets", "来源数据集", "array<string>",
+              "Datasets that delivered it, sorted (two for a sanction both agencies sent).")
+          .column("first_delivery", "首次报送月份", "string", "yyyy-MM of its first delivered row.")
+          .column("last_delivery", "最近报送月份", "string", "yyyy-MM of the latest delivery that changed it.")
+          .column("derived", "是否派生", "boolean",
+              "Derived by the pipeline from other records (unfiled travel, leave irregularity, late instant report).")
+          .build(), false);
+
+  /** {@code cadre_score}: analysed cadre_score. Grain: one row per as-of month × cadre × month-end with a score or line. */
+  static final CuratedTable CADRE_SCORE = new CuratedTable(Zone.RESTRICTED, CadreScoreTable.SPEC, true);
+
+  /** {@code cadre_trigger}: analysed cadre_trigger, reasons as texts. Grain: one row per as-of month × trigger. */
+  static final CuratedTable CADRE_TRIGGER = new CuratedTable(Zone.RESTRICTED, DerivedSpec.of(CadreTriggerTable.SPEC)
+      .replace("reasons", CuratedColumns::reasonTexts)
+      .build(), true);
+
+  /** {@code cadre_grade}: analysed cadre_grade, vetoes as texts. Grain: one row per as-of month × year × cadre. */
+  static final CuratedTable CADRE_GRADE = new CuratedTable(Zone.RESTRICTED, DerivedSpec.of(CadreGradeTable.SPEC)
+      .replace("vetoes", CuratedColumns::reasonTexts)
+      .build(), true);
+
+  /** {@code cadre_list}: analysed cadre_list, reasons as texts. Grain: one row per as-of month × period × list × cadre. */
+  static final CuratedTable CADRE_LIST = new CuratedTable(Zone.RESTRICTED, DerivedSpec.of(CadreListTable.SPEC)
+      .replace("reasons", CuratedColumns::reasonTexts)
+      .build(), true);
+
+  /**
+   * {@code unresolved_record}: records not tied to exactly one cadre, without the ID delivered.
+   * Grain: one row per record that could not be tied to one cadre.
+   */
+  static final CuratedTable UNRESOLVED_RECORD = new CuratedTable(Zone.RESTRICTED,
+      TableSpec.builder("unresolved_record", "未匹配事项", "one row per record that could not be tied to exactly one cadre")
+          .key("record_id")
+          .column("record_id", "事项编号", "string", "The id the record would have (as in fact_record).")
+          .column("dataset", "来源数据集", "string", "The dataset of its first-delivered row (e.g. xf_jb).")
+          .column("category", "事项类别", "string", "Record category code.")
+          .column("sub_category", "事项子类", "string", "The kind within the category.")
+          .column("event_date", "事项日期", "date", "The date of the matter.")
+          .column("name", "姓名", "string", "The name as delivered.")
+          .column("unit_name", "单位名称", "string", "The unit as delivered (petitions are matched by name and unit).")
+          .column("post", "职务", "string", "The post as delivered (tie-breaker between two cadres of one name).")
+          .column("reason", "未匹配原因", "string", "Why no single cadre: the ID is not on the roster, no cadre or several match.")
+          .column("candidates", "候选人员", "array<string>", "person_key of every cadre that matched (none or several), sorted.")
+          .column("source_datasets", "来源数据集", "array<string>", "Datasets that delivered it.")
+          .column("first_delivery", "首次报送月份", "string", "yyyy-MM of its first delivered row.")
+          .column("last_delivery", "最近报送月份", "string", "yyyy-MM of its latest delivery.")
+          .column("provenance", "来源位置", "array<struct<dataset:string,source_path:string,row_number:int,delivery_month:string>>",
+              "Where each of its rows was delivered: dataset, file path below the landing folder, row number, delivery month.")
+          .build(), false);
+
+  /**
+   * {@code quarantine}: rows and files the landing rejected, with ID-shaped text masked. Grain: one
+   * row per rejected row, or per rejected file that yielded no rows.
+   */
+  static final CuratedTable QUARANTINE = new CuratedTable(Zone.RESTRICTED,
+      TableSpec.builder("quarantine", "隔离数据", "one row per rejected row, or per rejected file that yielded no rows")
+          .key("source_path", "row_number")
+          .column("dataset", "数据集", "string", "The dataset the file belongs to; null when its name matches none.")
+          .column("source_file", "文件名", "string", "The delivered file's name.")
+          .column("source_path", "文件路径", "string", "<YYYY-MM>/<source>/<file> below the landing folder.")
+          .column("delivery_month", "报送月份", "string", "The delivery folder's month (yyyy-MM).")
+          .column("row_number", "行号", "int", "1-based physical row in the file or sheet; null for a whole file.")
+          .column("raw_values", "原始值", "map<string,string>",
+              "Original header to original text; any run of 15 or 18 ID-like characters is masked as " + IdNumbers.MASK + ".")
+          .column("reasons", "隔离原因", "array<string>", "Every reason the row or file was rejected (ID-shaped text masked).")
+          .build(), false);
+
+  private RestrictedTables() {}
+}

@@ -1,0 +1,45 @@
+package dossier.publish.quality;
+
+import dossier.settings.ConfigReader;
+import dossier.settings.SettingsException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The data-quality expectations of {@code dossier.quality} (reference.conf), checked by every
+ * publish run before it writes curated output.
+ *
+ * @param fileConservation every current file: rows read = rows landed + rows quarantined
+ * @param quarantineRate per dataset: rows quarantined / rows read at most {@code quarantineAtMost}
+ * @param quarantineAtMost the share allowed
+ * @param snapshotsDelivered each of {@code snapshotDatasets} has a file for the as-of month that landed
+ * @param snapshotDatasets the snapshot datasets checked
+ * @param unresolvedRate per dataset: unresolved records / matters at most {@code unresolvedAtMost}
+ * @param unresolvedAtMost the share allowed
+ * @param noIdNumbersInCurated no curated row holds ID-shaped text
+ */
+public record QualitySettings(Severity fileConservation, Severity quarantineRate, double quarantineAtMost,
+    Severity snapshotsDelivered, List<String> snapshotDatasets, Severity unresolvedRate, double unresolvedAtMost,
+    Severity noIdNumbersInCurated) {
+
+  public QualitySettings {
+    snapshotDatasets = List.copyOf(snapshotDatasets);
+  }
+
+  /** Reads {@code dossier.quality}; snapshot datasets must be configured datasets. */
+  public static QualitySettings from(ConfigReader quality, Set<String> datasets) {
+    ConfigReader snapshots = quality.child("snapshots-delivered");
+    List<String> snapshotDatasets = snapshots.strings("datasets");
+    snapshotDatasets.stream().filter(d -> !datasets.contains(d)).findFirst().ifPresent(d -> {
+      throw SettingsException.badValue(snapshots.key("datasets"), d, "is not a configured dataset");
+    });
+    ConfigReader quarantine = quality.child("quarantine-rate");
+    ConfigReader unresolved = quality.child("unresolved-rate");
+    return new QualitySettings(
+        Severity.from(quality.child("file-conservation"), "severity"),
+        Severity.from(quarantine, "severity"), quarantine.fraction("at-most"),
+        Severity.from(snapshots, "severity"), snapshotDatasets,
+        Severity.from(unresolved, "severity"), unresolved.fraction("at-most"),
+        Severity.from(quality.child("no-id-numbers-in-curated"), "severity"));
+  }
+}
