@@ -17,7 +17,8 @@ public final class CuratedTables {
   public static final List<CuratedTable> ALL = List.of(
       OpenTables.DIM_UNIT, OpenTables.AGG_UNIT_PERIOD, OpenTables.UNIT_WARNING, OpenTables.TEAM_GRADE,
       OpenTables.AWARD, DATA_QUALITY, DATA_DICTIONARY,
-      RestrictedTables.DIM_CADRE, RestrictedTables.FACT_RECORD, RestrictedTables.CADRE_SCORE,
+      RestrictedTables.DIM_CADRE, RestrictedTables.FACT_RECORD, RestrictedTables.DOSSIER,
+      RestrictedTables.CADRE_SCORE,
       RestrictedTables.CADRE_TRIGGER, RestrictedTables.CADRE_GRADE, RestrictedTables.CADRE_LIST,
       RestrictedTables.UNRESOLVED_RECORD, RestrictedTables.QUARANTINE);
 

@@ -45,7 +45,11 @@ final class IdNumbers {
 
   /** True for a row holding ID-shaped text in any value, nested ones included. */
   static Column inRow(Dataset<Row> rows) {
-    return to_json(struct(Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new)))
-        .rlike(PATTERN);
+    return rowText(rows).rlike(PATTERN);
+  }
+
+  /** The whole row as JSON text, nested values included. */
+  static Column rowText(Dataset<Row> rows) {
+    return to_json(struct(Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new)));
   }
 }

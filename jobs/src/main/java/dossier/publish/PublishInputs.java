@@ -29,12 +29,13 @@ import org.apache.spark.sql.types.StructType;
  * @param recordVersion conformed record_version
  * @param supervisionRecord conformed supervision_record
  * @param unresolvedRecord conformed unresolved_record
+ * @param dossier conformed dossier
  * @param datasetStats conformed dataset_stats
  * @param manifest raw file_manifest
  * @param quarantine raw quarantine (empty when nothing was ever quarantined)
  */
 record PublishInputs(Map<String, Dataset<Row>> analysed, Dataset<Row> unitHistory, Dataset<Row> cadreHistory,
-    Dataset<Row> recordVersion, Dataset<Row> supervisionRecord, Dataset<Row> unresolvedRecord,
+    Dataset<Row> recordVersion, Dataset<Row> supervisionRecord, Dataset<Row> unresolvedRecord, Dataset<Row> dossier,
     Dataset<Row> datasetStats, Dataset<Row> manifest, Dataset<Row> quarantine) {
   /** The raw quarantine's columns publish reads. */
   private static final StructType QUARANTINE = StructType.fromDDL("dataset string, source_file string, "
@@ -58,6 +59,7 @@ record PublishInputs(Map<String, Dataset<Row>> analysed, Dataset<Row> unitHistor
         required(tables, lake.conformed("record_version"), "conform"),
         required(tables, lake.conformed("supervision_record"), "conform"),
         required(tables, lake.conformed("unresolved_record"), "conform"),
+        required(tables, lake.conformed("dossier"), "conform"),
         required(tables, lake.conformed("dataset_stats"), "conform"),
         required(tables, lake.fileManifest(), "land"),
         tables.exists(lake.quarantine()) ? tables.read(lake.quarantine())

@@ -96,6 +96,9 @@ public final class PublishJob {
       put(out, OpenTables.DIM_UNIT, OpenTransforms.dimUnit(in.unitHistory()));
       put(out, RestrictedTables.DIM_CADRE, RestrictedTransforms.dimCadre(in.cadreHistory()));
       put(out, RestrictedTables.FACT_RECORD, RestrictedTransforms.factRecords(in.supervisionRecord()));
+      put(out, RestrictedTables.DOSSIER, RestrictedTransforms.dossier(in.dossier(), asOf,
+          in.analysed(CadreScoreTable.SPEC), in.analysed(CadreGradeTable.SPEC), in.analysed(CadreTriggerTable.SPEC),
+          in.analysed(CadreListTable.SPEC)));
       put(out, RestrictedTables.UNRESOLVED_RECORD, RestrictedTransforms.unresolvedRecords(in.unresolvedRecord()));
       put(out, RestrictedTables.QUARANTINE, RestrictedTransforms.quarantine(in.quarantine()));
     }

@@ -64,6 +64,54 @@ final class RestrictedTables {
               "Derived by the pipeline from other records (unfiled travel, leave irregularity, late instant report).")
           .build(), false);
 
+  /**
+   * {@code dossier}: the one-page file (一人一档) of each current cadre: conform's dossier without
+   * the ID number, joined with the analysis of the published as-of month. Grain: one row per
+   * current cadre (on the latest roster).
+   */
+  static final CuratedTable DOSSIER = new CuratedTable(Zone.RESTRICTED,
+      TableSpec.builder("dossier", "一人一档", "one row per current cadre (on the latest roster)")
+          .key("person_key")
+          .column(AnalysedColumns.PERSON_KEY)
+          .column("name", "姓名", "string", "The name on the latest roster.")
+          .column("gender", "性别", "string", "男 or 女; null when not delivered.")
+          .column("birth_year", "出生年份", "int", "Year of birth from the roster.")
+          .column("unit_code", "单位代码", "string", "The current unit.")
+          .column("unit_name", "单位名称", "string", "Its current name.")
+          .column("post", "现任职务", "string", "The current post.")
+          .column("rank", "职级", "string", "The rank, as delivered.")
+          .column("role", "正副职", "string", "正职 (principal) or 副职 (deputy).")
+          .column("team_member", "是否班子成员", "string", "是 or 否.")
+          .column("post_since", "任现职时间", "date", "Since when the post is held, as delivered.")
+          .column("history", "任职经历", "array<struct<valid_from:date,valid_to:date,unit_code:string,unit_name:string,"
+              + "post:string,rank:string,role:string>>", "Every roster interval (unit and post), oldest first.")
+          .column("record_counts", "事项数(全部)", "map<string,bigint>", "Active records by category code, all time.")
+          .column("record_counts_12m", "事项数(近12个月)", "map<string,bigint>",
+              "Active records by category code dated in the 12-month score window ending with records_as_of.")
+          .column("score_12m", "近12个月积分", "decimal(9,2)", "Points of the active records dated in that window.")
+          .column("records_as_of", "事项截至月份", "string",
+              "The latest data month (yyyy-MM) the counts, score_12m and sanctions are as of.")
+          .column("latest_assessment", "最近年度考核", "struct<year:int,grade:string,record_id:string>",
+              "The latest annual assessment (zzb_kh): year, grade and its record; null when none.")
+          .column("sanctions", "处分记录", "array<struct<event_date:date,sub_category:string,points:decimal(9,2),"
+              + "severe:boolean,state:string,source_datasets:array<string>,record_id:string>>",
+              "Every sanction, oldest first, revoked ones included (state).")
+          .column(AnalysedColumns.AS_OF_MONTH)
+          .column("line", "触线等级", "string",
+              "The line reached at the end of as_of_month (reminder, inquiry, admonishment or none); null when the "
+                  + "cadre has no score row then.")
+          .column("line_label", "触线等级名称", "string", "提醒, 函询 or 诫勉; null when no line is reached.")
+          .column("line_score", "积分", "decimal(9,2)", "The 12-month score S at the end of as_of_month (restated).")
+          .column("grade_year", "等次年度", "int", "The latest year graded on 5+1 as of as_of_month; null when none.")
+          .column("grade_cohort", "评定序列", "string", "The cohort ranked in that year (正职 or 副职).")
+          .column("grade", "等次", "string", "The 5+1 grade of that year (好, 较好, 一般, 较差).")
+          .column("grade_composite", "综合得分", "decimal(9,4)", "The composite score of that year.")
+          .column("open_triggers", "未处置触线", "array<struct<line_label:string,raised_on:date,status:string,"
+              + "days_open:int>>", "Triggers open or overdue as of as_of_month, oldest first (see cadre_trigger).")
+          .column("lists", "列入名单", "array<struct<period:string,list:string,list_label:string>>",
+              "The lists the cadre is on in the periods published as of as_of_month (see cadre_list), by period.")
+          .build(), false);
+
   /** {@code cadre_score}: analysed cadre_score. Grain: one row per as-of month × cadre × month-end with a score or line. */
   static final CuratedTable CADRE_SCORE = new CuratedTable(Zone.RESTRICTED, CadreScoreTable.SPEC, true);
 
@@ -91,6 +139,8 @@ final class RestrictedTables {
           .key("record_id")
           .column("record_id", "事项编号", "string", "The id the record would have (as in fact_record).")
           .column("dataset", "来源数据集", "string", "The dataset of its first-delivered row (e.g. xf_jb).")
+          .column("record_key", "业务主键", "string",
+              "That dataset's business key, fields joined by U+001F; ID-shaped text masked as " + IdNumbers.MASK + ".")
           .column("category", "事项类别", "string", "Record category code.")
           .column("sub_category", "事项子类", "string", "The kind within the category.")
           .column("event_date", "事项日期", "date", "The date of the matter.")

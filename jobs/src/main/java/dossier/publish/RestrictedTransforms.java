@@ -1,7 +1,16 @@
 package dossier.publish;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.year;
+
+import dossier.analyse.trigger.CadreTriggerTable;
+import java.time.YearMonth;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,11 +52,39 @@ public final class RestrictedTransforms {
   }
 
   /**
-   * unresolved_record from conformed unresolved_record: without the ID delivered, the business
-   * key (which may hold it) and the delivered fields; the provenance says where the row is.
+   * dossier from conformed dossier (current cadres) and the analysis of as-of month M (one
+   * partition each): the line at M's end, the latest grade, the open triggers and the lists.
+   */
+  public static Dataset<Row> dossier(Dataset<Row> conformedDossier, YearMonth asOf, Dataset<Row> cadreScore,
+      Dataset<Row> cadreGrade, Dataset<Row> cadreTrigger, Dataset<Row> cadreList) {
+    Dataset<Row> line = cadreScore.filter(col("month").equalTo(asOf.toString()))
+        .select(col("person_key"), col("line"), col("line_label"), col("score").as("line_score"));
+    Dataset<Row> grade = cadreGrade.groupBy("person_key").agg(max_by(struct(col("year").as("grade_year"),
+        col("cohort").as("grade_cohort"), col("grade"), col("composite").as("grade_composite")), col("year")).as("g"))
+        .select("person_key", "g.*");
+    Dataset<Row> triggers = cadreTrigger.filter(col("status").isin(CadreTriggerTable.OPEN, CadreTriggerTable.OVERDUE))
+        .groupBy("person_key").agg(array_sort(collect_list(struct(col("raised_on"), col("line_label"),
+            col("status"), col("days_open")))).as("t"))
+        .select(col("person_key"), transform(col("t"), t -> struct(
+            t.getField("line_label").as("line_label"), t.getField("raised_on").as("raised_on"),
+            t.getField("status").as("status"), t.getField("days_open").as("days_open"))).as("open_triggers"));
+    Dataset<Row> lists = cadreList.groupBy("person_key").agg(array_sort(collect_list(struct(col("period"),
+        col("list"), col("list_label")))).as("lists"));
+    return conformedDossier.drop("id_number").withColumnRenamed("as_of_month", "records_as_of")
+        .withColumn("as_of_month", lit(asOf.toString()))
+        .join(line, new String[] {"person_key"}, "left")
+        .join(grade, new String[] {"person_key"}, "left")
+        .join(triggers, new String[] {"person_key"}, "left")
+        .join(lists, new String[] {"person_key"}, "left");
+  }
+
+  /**
+   * unresolved_record from conformed unresolved_record: without the ID delivered and the delivered
+   * fields, the business key masked (it may hold the ID); the provenance says where the row is.
    */
   public static Dataset<Row> unresolvedRecords(Dataset<Row> unresolvedRecord) {
-    return unresolvedRecord.select(col("record_id"), col("dataset"), col("category"), col("sub_category"),
+    return unresolvedRecord.select(col("record_id"), col("dataset"),
+        IdNumbers.masked(col("record_key")).as("record_key"), col("category"), col("sub_category"),
         col("event_date"), col("name"), col("unit_name"), col("post"), IdNumbers.masked(col("reason")).as("reason"),
         col("candidates"), col("source_datasets"), col("first_delivery"), col("last_delivery"), col("provenance"));
   }
