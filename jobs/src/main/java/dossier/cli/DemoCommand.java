@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.job.StageArguments;
 import dossier.job.Stages;
 import dossier.sample.SampleSettings;
 import dossier.settings.DossierSettings;
@@ -46,7 +47,7 @@ final class DemoCommand implements Command {
     } else {
       SampleCommand.generate(settings, SampleSettings.from(settings.config(), settings.datasets()), landing, console);
     }
-    Runs.runStages(settings, Stages.ordered(), Optional.empty(), console,
+    Runs.runStages(settings, Stages.ordered(), StageArguments.asOf(Optional.empty()), console,
         context -> new DemoSummary(context, console).print());
     return ExitCode.OK;
   }

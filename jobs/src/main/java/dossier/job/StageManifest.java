@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * completeness rule. {@code bin/dossier stages} prints it; the Airflow DAGs read the committed copy
  * ({@code airflow-dags/include/stage_manifest.json}) and a test fails when the two drift.
  *
+ * <p>Each task also lists the stage's own options ({@link Stage#options()}), which a schedule
+ * step may add to its arguments.
+ *
  * <p>Arguments hold placeholders the DAGs fill from Airflow Variables and the data interval:
  * {@code {landing}}, {@code {lake}}, {@code {conf}} and {@code {as_of}}.
  */
@@ -85,13 +88,36 @@ public final class StageManifest {
       if (stage.takesAsOf()) {
         arguments.addAll(List.of("--as-of", "{as_of}"));
       }
-      arguments.addAll(step.arguments());
+      arguments.addAll(declared(stage, step.arguments()));
       Map<String, Object> task = new LinkedHashMap<>();
       task.put("task_id", stage.name());
       task.put("summary", stage.summary());
       task.put("arguments", arguments);
+      task.put("options", options(stage));
       tasks.add(task);
     }
     return tasks;
+  }
+
+  /** The step's extra arguments, each option among those the stage declares. */
+  private static List<String> declared(Stage stage, List<String> arguments) {
+    List<String> names = stage.options().stream().map(o -> "--" + o.name()).toList();
+    arguments.stream().filter(a -> a.startsWith("--") && !names.contains(a)).findFirst().ifPresent(a -> {
+      throw new IllegalArgumentException("stage " + stage.name() + " has no option " + a + "; its options: " + names);
+    });
+    return arguments;
+  }
+
+  /** The stage's own options, for whoever adds arguments to a task (a flag has no value). */
+  private static List<Map<String, String>> options(Stage stage) {
+    List<Map<String, String>> options = new ArrayList<>();
+    for (StageOption option : stage.options()) {
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("option", "--" + option.name());
+      entry.put("value", option.argName());
+      entry.put("description", option.description());
+      options.add(entry);
+    }
+    return options;
   }
 }

@@ -31,8 +31,8 @@ import org.apache.spark.sql.Row;
 /**
  * The curated layer for one as-of month M (outputs.md, {@link CuratedTables}): the tables by
  * as-of month get their M folder, the current-state tables are rewritten whole, and the data
- * quality of the run goes to {@code analysed/data_quality} (every run) and the curated
- * data_quality (the publishing run).
+ * quality of the run goes to {@code analysed/data_quality} (the month's partition, also when the
+ * run fails) and the curated data_quality (when it publishes).
  *
  * <p>Before anything curated is written, the configured expectations are checked on the inputs
  * and on the outputs about to be written; a failed hard one stops the run
@@ -110,15 +110,15 @@ public final class PublishJob {
   }
 
   /**
-   * The run's data quality, recorded in analysed/data_quality whatever the outcome; a failed hard
+   * The run's data quality, written to the as-of month's partition of analysed/data_quality
+   * whatever the outcome (a re-run replaces it, so the table does not grow); a failed hard
    * expectation stops the run here, before anything curated is written.
    */
   private Dataset<Row> checkQuality(PublishInputs in, Map<CuratedTable, Dataset<Row>> outputs) {
     long idShaped = outputs.values().stream().mapToLong(rows -> rows.filter(IdNumbers.inRow(rows)).count()).sum();
     Dataset<Row> checked = shared(QualityTransforms.checked(context.spark(), in.manifest(), in.datasetStats(),
         List.copyOf(context.settings().datasets().keySet()), idShaped, settings.quality(), asOf, context.runId()));
-    context.tables().write(context.lake().analysed(QualityTable.SPEC.name()), path -> checked.write().format("delta")
-        .mode("append").partitionBy(AsOfPartitions.AS_OF_MONTH).save(path));
+    new AsOfPartitions(context.tables(), asOf).write(QualityTable.SPEC, checked);
     List<String> hard = failures(checked, Severity.HARD);
     if (!hard.isEmpty()) {
       throw new DataQualityException("nothing published for " + asOf + ": " + hard.size()

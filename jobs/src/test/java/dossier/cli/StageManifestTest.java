@@ -40,6 +40,26 @@ class StageManifestTest {
   }
 
   @Test
+  void aTaskListsTheOptionsItsStageDeclares() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(StagesCommand.manifest(Settings.loadConfig(Optional.empty())));
+    JsonNode monthly = manifest.path("pipelines").path("monthly");
+    JsonNode publish = monthly.path(monthly.size() - 1);
+
+    assertThat(publish.path("task_id").asText()).as("last monthly task").isEqualTo("publish");
+    assertThat(publish.path("options").findValuesAsText("option")).as("publish's options")
+        .containsExactly("--as-reported", "--run");
+  }
+
+  @Test
+  void aScheduleStepWithAnOptionItsStageLacksFails() {
+    var config = Settings.layer(ConfigFactory.parseString(
+        "dossier.schedule.yearly = [{ stage = analyse, arguments = [--as-reported] }]"));
+
+    assertThatThrownBy(() -> StagesCommand.manifest(config))
+        .hasMessage("stage analyse has no option --as-reported; its options: []");
+  }
+
+  @Test
   void anUnknownStageInTheScheduleFailsNamingTheKey() {
     var config = Settings.layer(ConfigFactory.parseString("dossier.schedule.quarterly = [{ stage = lists }]"));
 

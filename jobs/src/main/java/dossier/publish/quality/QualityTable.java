@@ -7,8 +7,9 @@ import dossier.schema.TableSpec;
  * {@code data_quality}: what each publish run found about the data it published, per dataset,
  * and how its expectations fared. Grain: one row per as-of month × run × dataset, plus one row
  * {@value QualityTransforms#ALL} per run with the totals and the run-level expectations. The
- * internal {@code analysed/data_quality} (Delta) keeps every run, failed ones included; the
- * curated table holds the rows of the run that published each as-of month.
+ * internal {@code analysed/data_quality} (Delta, by as-of month) holds the latest check of each
+ * as-of month, a failed run's included (it says why nothing was published); the curated table
+ * holds the rows of the run that published each as-of month. Every run is in the run log.
  */
 public final class QualityTable {
   public static final TableSpec SPEC = TableSpec.builder("data_quality", "数据质量",
