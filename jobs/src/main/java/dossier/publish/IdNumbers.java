@@ -21,10 +21,11 @@ final class IdNumbers {
   /** What an ID-shaped run of characters becomes. */
   static final String MASK = "[身份证号]";
   /**
-   * 18 characters (17 digits and a check digit or X) or 15 digits, half- or full-width, standing
-   * alone: a run inside a longer run of letters and digits (a person_key's hex) is not an ID.
+   * 15 to 19 ID characters (digits, the last one also X), half- or full-width, standing alone: a
+   * valid ID (18, or 15 in the old form) or one a digit short or long, as invalid rows deliver
+   * them. A run inside a longer run of letters and digits (a person_key's hex) is not an ID.
    */
-  static final String PATTERN = "(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})"
+  static final String PATTERN = "(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])[0-9０-９]{14,18}[0-9０-９XxＸｘ]"
       + "(?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])";
 
   private IdNumbers() {}

@@ -16,6 +16,20 @@ import dossier.schema.TableSpec;
  * quarantine); no ID number is written, and ID-shaped text in delivered values is masked.
  */
 final class RestrictedTables {
+  private static final ColumnDoc GENDER = ColumnDoc.of("gender", "性别", "string", "男 or 女; null when not delivered.");
+  private static final ColumnDoc BIRTH_YEAR = ColumnDoc.of("birth_year", "出生年份", "int", "Year of birth from the roster.");
+  private static final ColumnDoc RANK = ColumnDoc.of("rank", "职级", "string", "The rank (正科, 副科 ...), as delivered.");
+  private static final ColumnDoc ROLE = ColumnDoc.of("role", "正副职", "string", "正职 (principal) or 副职 (deputy).");
+  private static final ColumnDoc POST_SINCE = ColumnDoc.of("post_since", "任现职时间", "date",
+      "Since when the post is held, as delivered.");
+  private static final ColumnDoc TEAM_MEMBER = ColumnDoc.of("team_member", "是否班子成员", "string",
+      "是 or 否: a member of the unit's leadership team.");
+  private static final ColumnDoc CATEGORY = ColumnDoc.of("category", "事项类别", "string",
+      "Record category code (sanction, petition, ...; see architecture.md).");
+  private static final ColumnDoc SUB_CATEGORY = ColumnDoc.of("sub_category", "事项子类", "string",
+      "The kind within the category (e.g. the sanction 警告, the finding 查实).");
+  private static final ColumnDoc FIRST_DELIVERY = ColumnDoc.of("first_delivery", "首次报送月份", "string",
+      "yyyy-MM of its first delivered row.");
   private static final ColumnDoc VALID_FROM = ColumnDoc.of("valid_from", "起始日期", "date",
       "First day of the interval (inclusive); null = since before the first roster snapshot.");
   private static final ColumnDoc VALID_TO = ColumnDoc.of("valid_to", "截止日期", "date",
@@ -27,14 +41,14 @@ final class RestrictedTables {
           .key("person_key", "valid_from")
           .column(AnalysedColumns.PERSON_KEY)
           .column("name", "姓名", "string", "The name on the roster (normalised: no inner spaces, middle dot U+00B7).")
-          .column("gender", "性别", "string", "男 or 女; null when not delivered.")
-          .column("birth_year", "出生年份", "int", "Year of birth from the roster.")
+          .column(GENDER)
+          .column(BIRTH_YEAR)
           .column("unit_code", "单位代码", "string", "The unit the cadre is in during the interval.")
           .column("post", "现任职务", "string", "The post held.")
-          .column("rank", "职级", "string", "The rank (正科, 副科 ...), as delivered.")
-          .column("role", "正副职", "string", "正职 (principal) or 副职 (deputy).")
-          .column("post_since", "任现职时间", "date", "Since when the post is held, as delivered.")
-          .column("team_member", "是否班子成员", "string", "是 or 否: a member of the unit's leadership team.")
+          .column(RANK)
+          .column(ROLE)
+          .column(POST_SINCE)
+          .column(TEAM_MEMBER)
           .column(VALID_FROM)
           .column(VALID_TO)
           .column("is_current", "是否当前", "boolean", "True for the interval still open: the cadre is on the latest roster.")
@@ -48,8 +62,8 @@ final class RestrictedTables {
               "Stable id of the matter: hash of its first-delivered source row's dataset and business key.")
           .column(AnalysedColumns.PERSON_KEY)
           .column("unit_code", "单位代码", "string", "The cadre's unit on the event date (null when not in post then).")
-          .column("category", "事项类别", "string", "Record category code (sanction, petition, ...; see architecture.md).")
-          .column("sub_category", "事项子类", "string", "The kind within the category (e.g. the sanction 警告, the finding 查实).")
+          .column(CATEGORY)
+          .column(SUB_CATEGORY)
           .column("event_date", "事项日期", "date", "The date of the matter: it decides its period and unit.")
           .column("points", "分值", "decimal(9,2)", "Points by rules.md §1; 0 from the revocation month on for a revoked record.")
           .column("severe", "是否严重", "boolean", "A severe record (rules.md §1).")
@@ -58,7 +72,7 @@ final class RestrictedTables {
           .column("revoked_month", "撤销月份", "string", "yyyy-MM from which a revoked record counts 0; null when active.")
           .column("source_datasets", "来源数据集", "array<string>",
               "Datasets that delivered it, sorted (two for a sanction both agencies sent).")
-          .column("first_delivery", "首次报送月份", "string", "yyyy-MM of its first delivered row.")
+          .column(FIRST_DELIVERY)
           .column("last_delivery", "最近报送月份", "string", "yyyy-MM of the latest delivery that changed it.")
           .column("derived", "是否派生", "boolean",
               "Derived by the pipeline from other records (unfiled travel, leave irregularity, late instant report).")
@@ -74,15 +88,15 @@ final class RestrictedTables {
           .key("person_key")
           .column(AnalysedColumns.PERSON_KEY)
           .column("name", "姓名", "string", "The name on the latest roster.")
-          .column("gender", "性别", "string", "男 or 女; null when not delivered.")
-          .column("birth_year", "出生年份", "int", "Year of birth from the roster.")
+          .column(GENDER)
+          .column(BIRTH_YEAR)
           .column("unit_code", "单位代码", "string", "The current unit.")
           .column("unit_name", "单位名称", "string", "Its current name.")
           .column("post", "现任职务", "string", "The current post.")
-          .column("rank", "职级", "string", "The rank, as delivered.")
-          .column("role", "正副职", "string", "正职 (principal) or 副职 (deputy).")
-          .column("team_member", "是否班子成员", "string", "是 or 否.")
-          .column("post_since", "任现职时间", "date", "Since when the post is held, as delivered.")
+          .column(RANK)
+          .column(ROLE)
+          .column(TEAM_MEMBER)
+          .column(POST_SINCE)
           .column("history", "任职经历", "array<struct<valid_from:date,valid_to:date,unit_code:string,unit_name:string,"
               + "post:string,rank:string,role:string>>", "Every roster interval (unit and post), oldest first.")
           .column("record_counts", "事项数(全部)", "map<string,bigint>", "Active records by category code, all time.")
@@ -141,8 +155,8 @@ final class RestrictedTables {
           .column("dataset", "来源数据集", "string", "The dataset of its first-delivered row (e.g. xf_jb).")
           .column("record_key", "业务主键", "string",
               "That dataset's business key, fields joined by U+001F; ID-shaped text masked as " + IdNumbers.MASK + ".")
-          .column("category", "事项类别", "string", "Record category code.")
-          .column("sub_category", "事项子类", "string", "The kind within the category.")
+          .column(CATEGORY)
+          .column(SUB_CATEGORY)
           .column("event_date", "事项日期", "date", "The date of the matter.")
           .column("name", "姓名", "string", "The name as delivered.")
           .column("unit_name", "单位名称", "string", "The unit as delivered (petitions are matched by name and unit).")
@@ -150,7 +164,7 @@ final class RestrictedTables {
           .column("reason", "未匹配原因", "string", "Why no single cadre: the ID is not on the roster, no cadre or several match.")
           .column("candidates", "候选人员", "array<string>", "person_key of every cadre that matched (none or several), sorted.")
           .column("source_datasets", "来源数据集", "array<string>", "Datasets that delivered it.")
-          .column("first_delivery", "首次报送月份", "string", "yyyy-MM of its first delivered row.")
+          .column(FIRST_DELIVERY)
           .column("last_delivery", "最近报送月份", "string", "yyyy-MM of its latest delivery.")
           .column("provenance", "来源位置", "array<struct<dataset:string,source_path:string,row_number:int,delivery_month:string>>",
               "Where each of its rows was delivered: dataset, file path below the landing folder, row number, delivery month.")
@@ -169,7 +183,7 @@ final class RestrictedTables {
           .column("delivery_month", "报送月份", "string", "The delivery folder's month (yyyy-MM).")
           .column("row_number", "行号", "int", "1-based physical row in the file or sheet; null for a whole file.")
           .column("raw_values", "原始值", "map<string,string>",
-              "Original header to original text; any run of 15 or 18 ID-like characters is masked as " + IdNumbers.MASK + ".")
+              "Original header to original text; any run of 15 to 19 ID-like characters is masked as " + IdNumbers.MASK + ".")
           .column("reasons", "隔离原因", "array<string>", "Every reason the row or file was rejected (ID-shaped text masked).")
           .build(), false);
 

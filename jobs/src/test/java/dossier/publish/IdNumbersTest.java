@@ -14,10 +14,11 @@ class IdNumbersTest {
   void idShapedTextIsMaskedWhereverItStands(SparkSession spark) {
     Rows.assertRows("masked", Rows.of(spark, "text string",
                 row("32120219800101123X"), row("身份证号 321202800101123 有误"), row("３２１２０２１９８００１０１１２３ｘ"),
-                row("32120219800101123x: wrong check digit"), row("no id here: 2024-03-01"))
+                row("32120219800101123x: wrong check digit"), row("3212021980010112: a digit short"),
+                row("no id here: 2024-03-01"))
             .select(IdNumbers.masked(col("text"))),
         row("[身份证号]"), row("身份证号 [身份证号] 有误"), row("[身份证号]"), row("[身份证号]: wrong check digit"),
-        row("no id here: 2024-03-01"));
+        row("[身份证号]: a digit short"), row("no id here: 2024-03-01"));
   }
 
   @Test

@@ -86,7 +86,7 @@ class PublishJobTest {
     run("publish February as reported", "publish", "--as-of", "2024-02", "--as-reported");
     snapshot(februaryAsReported);
 
-    lake.manifest("2024-03", 5);
+    lake.manifest("2024-03", 50);
     curatedBeforeFailure = files(folder.resolve("lake").resolve("curated"));
     run("publish with too many quarantined rows", "publish", "--as-of", "2024-03");
     curatedAfterFailure = files(folder.resolve("lake").resolve("curated"));
@@ -178,7 +178,7 @@ class PublishJobTest {
   void aFailedHardExpectationExitsWithDataQualityAndSaysWhich() {
     assertThat(exits.get("publish with too many quarantined rows")).as("exit code").isEqualTo(ExitCode.DATA_QUALITY);
     assertThat(cli.err()).as("error output")
-        .contains("jw_cf: quarantine-rate (hard): FAILED, 5 of 10 rows quarantined = 50.00% (at most 5.00%)");
+        .contains("jw_cf: quarantine-rate (hard): FAILED, 50 of 100 rows quarantined = 50.00% (at most 5.00%)");
   }
 
   @Test

@@ -90,7 +90,7 @@ final class PublishLake {
     manifest(lastMonth, 0);
   }
 
-  /** The raw file manifest: register and roster landed for every month up to {@code lastMonth}, and a jw_cf file. */
+  /** The raw file manifest: register and roster landed for every month up to {@code lastMonth}, and a jw_cf file of 100 rows. */
   void manifest(String lastMonth, long jwQuarantined) {
     List<Object[]> files = new ArrayList<>();
     for (String month : List.of("2024-01", "2024-02", "2024-03")) {
@@ -99,7 +99,7 @@ final class PublishLake {
         files.add(new Object[] {month + "/zzb/zzb_roster_" + month, "zzb_roster", month, "landed", 3L, 3L, 0L});
       }
     }
-    files.add(new Object[] {"2024-01/jw/jw_cf_202401", "jw_cf", "2024-01", "landed", 10L, 10L - jwQuarantined,
+    files.add(new Object[] {"2024-01/jw/jw_cf_202401", "jw_cf", "2024-01", "landed", 100L, 100L - jwQuarantined,
         jwQuarantined});
     save(rows(MANIFEST, files.toArray(Object[][]::new)), lake.fileManifest());
   }

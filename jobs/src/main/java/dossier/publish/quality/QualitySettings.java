@@ -12,6 +12,7 @@ import java.util.Set;
  * @param fileConservation every current file: rows read = rows landed + rows quarantined
  * @param quarantineRate per dataset: rows quarantined / rows read at most {@code quarantineAtMost}
  * @param quarantineAtMost the share allowed
+ * @param quarantineMinRows the rows read a dataset needs for its quarantine rate to be judged
  * @param snapshotsDelivered each of {@code snapshotDatasets} has a file for the as-of month that landed
  * @param snapshotDatasets the snapshot datasets checked
  * @param unresolvedRate per dataset: unresolved records / matters at most {@code unresolvedAtMost}
@@ -19,8 +20,8 @@ import java.util.Set;
  * @param noIdNumbersInCurated no curated row holds ID-shaped text
  */
 public record QualitySettings(Severity fileConservation, Severity quarantineRate, double quarantineAtMost,
-    Severity snapshotsDelivered, List<String> snapshotDatasets, Severity unresolvedRate, double unresolvedAtMost,
-    Severity noIdNumbersInCurated) {
+    int quarantineMinRows, Severity snapshotsDelivered, List<String> snapshotDatasets, Severity unresolvedRate,
+    double unresolvedAtMost, Severity noIdNumbersInCurated) {
 
   public QualitySettings {
     snapshotDatasets = List.copyOf(snapshotDatasets);
@@ -37,7 +38,7 @@ public record QualitySettings(Severity fileConservation, Severity quarantineRate
     ConfigReader unresolved = quality.child("unresolved-rate");
     return new QualitySettings(
         Severity.from(quality.child("file-conservation"), "severity"),
-        Severity.from(quarantine, "severity"), quarantine.fraction("at-most"),
+        Severity.from(quarantine, "severity"), quarantine.fraction("at-most"), quarantine.positiveInt("min-rows"),
         Severity.from(snapshots, "severity"), snapshotDatasets,
         Severity.from(unresolved, "severity"), unresolved.fraction("at-most"),
         Severity.from(quality.child("no-id-numbers-in-curated"), "severity"));

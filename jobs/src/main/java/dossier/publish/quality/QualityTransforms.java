@@ -137,7 +137,7 @@ public final class QualityTransforms {
     add(results, "file-conservation", s.fileConservation(), perDataset, col("files_not_conserved").equalTo(0),
         format_string("%d of %d files with rows read ≠ rows landed + rows quarantined", col("files_not_conserved"),
             col("files")));
-    add(results, "quarantine-rate", s.quarantineRate(), perDataset.and(col("rows_read").gt(0)),
+    add(results, "quarantine-rate", s.quarantineRate(), perDataset.and(col("rows_read").geq(s.quarantineMinRows())),
         col("quarantine_share").leq(s.quarantineAtMost()),
         format_string("%d of %d rows quarantined = %.2f%% (at most %.2f%%)", col("rows_quarantined"),
             col("rows_read"), percent(col("quarantine_share")), lit(s.quarantineAtMost() * 100)));

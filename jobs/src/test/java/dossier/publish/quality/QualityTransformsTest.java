@@ -84,6 +84,18 @@ class QualityTransformsTest {
   }
 
   @Test
+  void theQuarantineRateOfADatasetWithFewRowsIsNotJudged(SparkSession spark) {
+    // fy_aj: 1 of 10 rows quarantined (10 %), fewer rows than the 50 a rate needs
+    Dataset<Row> manifest = goodManifest(spark).union(Rows.of(spark, MANIFEST,
+        row("fy_aj", "2024-03", "landed", 10L, 9L, 1L)));
+
+    Rows.assertRows("expectations of fy_aj", checked(spark, manifest, stats(spark, 2), 0)
+            .filter(col("dataset").equalTo("fy_aj")).select("expectations", "hard_failures"),
+        row(List.of("file-conservation (hard): passed, 0 of 1 files with rows read ≠ rows landed + rows quarantined"),
+            0));
+  }
+
+  @Test
   void aSnapshotMissingForTheAsOfMonthFailsHard(SparkSession spark) {
     Dataset<Row> manifest = goodManifest(spark).filter(col("dataset").notEqual("zzb_roster"));
 
