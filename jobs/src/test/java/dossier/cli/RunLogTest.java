@@ -75,8 +75,8 @@ class RunLogTest {
 
     List<Row> runs = log(spark, lake);
     assertThat(runs).as("run log rows").hasSize(2);
-    assertThat(runs.get(1).<String, Long>getJavaMap(runs.get(1).fieldIndex("tables_written")).get("analysed/award"))
-        .as("version of analysed/award the re-run wrote").isEqualTo(1L);
+    assertThat(runs.get(1).<String, Long>getJavaMap(runs.get(1).fieldIndex("tables_written")).get("analysed/period_stat"))
+        .as("version of analysed/period_stat the re-run wrote").isEqualTo(1L);
   }
 
   @Test
