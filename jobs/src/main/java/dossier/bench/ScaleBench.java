@@ -2,6 +2,7 @@ package dossier.bench;
 
 import dossier.job.JobContext;
 import dossier.job.Stage;
+import dossier.job.StageArguments;
 import dossier.lake.Lake;
 import dossier.sample.SampleSettings;
 import dossier.settings.DossierSettings;
@@ -76,7 +77,7 @@ final class ScaleBench {
         new Lake(lake.toString()), "bench-" + UUID.randomUUID().toString().substring(0, 8), Instant.now());
     List<Measurement> measured = new ArrayList<>();
     for (Stage stage : stages) {
-      Measurement m = report(meter.measure(stage.name(), lake, () -> stage.run(context, Optional.empty())));
+      Measurement m = report(meter.measure(stage.name(), lake, () -> stage.run(context, StageArguments.asOf(Optional.empty()))));
       measured.add(m);
       if (m.failed()) {
         break;

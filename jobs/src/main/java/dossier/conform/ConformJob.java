@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 
 import dossier.conform.derived.Derived;
 import dossier.conform.identity.PersonKeys;
-import dossier.conform.io.DeltaVersions;
 import dossier.conform.io.RawTables;
 import dossier.conform.io.TableWriter;
 import dossier.conform.records.SourceRecords;
@@ -60,8 +59,8 @@ public final class ConformJob {
     this.context = context;
     this.spark = context.spark();
     this.settings = ConformSettings.from(context.settings());
-    this.raw = new RawTables(spark, context.lake());
-    this.tables = new TableWriter(spark, context.lake());
+    this.raw = new RawTables(spark, context.tables());
+    this.tables = new TableWriter(spark, context.tables());
     this.keys = new PersonKeys(settings.identityKey());
   }
 
@@ -199,13 +198,9 @@ public final class ConformJob {
     versions.forEach((d, v) -> v.ifPresent(n -> read.put(d, n)));
     Row row = RowFactory.create(context.runId(), Timestamp.from(Instant.now()),
         scala.jdk.javaapi.CollectionConverters.asScala(read), latestMonth, settings.fingerprint(),
-        version(ConformedTables.CADRE_HISTORY), version(ConformedTables.UNIT_HISTORY));
+        tables.version(ConformedTables.CADRE_HISTORY), tables.version(ConformedTables.UNIT_HISTORY));
     tables.append(ConformedTables.CONFORM_STATE,
         spark.createDataFrame(List.of(row), ConformedTables.CONFORM_STATE.schema()));
-  }
-
-  private long version(ConformedTables table) {
-    return DeltaVersions.current(spark, tables.path(table)).orElseThrow();
   }
 
   /**

@@ -2,9 +2,8 @@ package dossier.conform;
 
 import dossier.job.JobContext;
 import dossier.job.Stage;
+import dossier.job.StageArguments;
 import dossier.job.StageResult;
-import java.time.YearMonth;
-import java.util.Optional;
 
 /** {@code bin/dossier conform}: the raw layer to the conformed layer (see {@link ConformJob}). */
 public final class ConformStage implements Stage {
@@ -24,7 +23,7 @@ public final class ConformStage implements Stage {
   }
 
   @Override
-  public StageResult run(JobContext context, Optional<YearMonth> asOf) {
+  public StageResult run(JobContext context, StageArguments arguments) {
     return new ConformJob(context).run();
   }
 }

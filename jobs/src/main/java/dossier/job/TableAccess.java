@@ -53,9 +53,17 @@ public final class TableAccess {
   /** The table at {@code path}, pinned to its current version (or the replayed run's), recorded as read. */
   public Dataset<Row> read(String path) {
     String table = lake.relative(path);
-    long version = replayed != null ? replayedVersion(table) : currentVersion(path)
+    long version = replayed != null ? replayedVersion(table) : version(path)
         .orElseThrow(() -> new IllegalStateException("no Delta table at " + path));
-    read.putIfAbsent(table, version);
+    return readVersion(path, version);
+  }
+
+  /**
+   * The table at {@code path} as it was at {@code version}, recorded as read: for a stage that
+   * keeps its own watermark of the versions it has read (conform).
+   */
+  public Dataset<Row> readVersion(String path, long version) {
+    read.putIfAbsent(lake.relative(path), version);
     return spark.read().format("delta").option("versionAsOf", version).load(path);
   }
 
@@ -64,9 +72,9 @@ public final class TableAccess {
    * a write that commits nothing records nothing.
    */
   public void write(String path, Consumer<String> write) {
-    OptionalLong before = currentVersion(path);
+    OptionalLong before = version(path);
     write.accept(path);
-    OptionalLong after = currentVersion(path);
+    OptionalLong after = version(path);
     if (after.isPresent() && !after.equals(before)) {
       written.put(lake.relative(path), after.getAsLong());
     }
@@ -90,7 +98,8 @@ public final class TableAccess {
     return version;
   }
 
-  private OptionalLong currentVersion(String path) {
+  /** The latest committed version of the Delta table at {@code path}; empty when there is none. */
+  public OptionalLong version(String path) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return OptionalLong.empty();
     }

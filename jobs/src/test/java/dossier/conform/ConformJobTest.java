@@ -2,8 +2,8 @@ package dossier.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dossier.conform.io.DeltaVersions;
 import dossier.job.JobContext;
+import dossier.job.TableAccess;
 import dossier.lake.Lake;
 import dossier.lake.TableComparison;
 import dossier.testing.SparkTest;
@@ -85,8 +85,9 @@ class ConformJobTest {
 
   private static Map<String, Long> versions(SparkSession spark, Lake lake) {
     Map<String, Long> versions = new TreeMap<>();
+    TableAccess tables = new TableAccess(spark, lake);
     for (ConformedTables table : ConformedTables.values()) {
-      versions.put(table.table(), DeltaVersions.current(spark, lake.conformed(table.table())).orElseThrow());
+      versions.put(table.table(), tables.version(lake.conformed(table.table())).orElseThrow());
     }
     return versions;
   }

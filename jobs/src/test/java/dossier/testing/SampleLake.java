@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.job.JobContext;
 import dossier.job.Stage;
+import dossier.job.StageArguments;
 import dossier.job.StageResult;
 import dossier.job.Stages;
 import dossier.lake.Lake;
@@ -82,7 +83,7 @@ public final class SampleLake {
       Map<String, Duration> durations = new LinkedHashMap<>();
       for (Stage stage : Stages.ordered()) {
         Instant started = Instant.now();
-        results.put(stage.name(), stage.run(context, Optional.empty()));
+        results.put(stage.name(), stage.run(context, StageArguments.asOf(Optional.empty())));
         durations.put(stage.name(), Duration.between(started, Instant.now()));
       }
       System.out.println("sample lake " + CADRES + " cadres x " + MONTHS + " months, stage times " + durations);

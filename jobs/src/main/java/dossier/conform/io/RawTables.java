@@ -3,7 +3,7 @@ package dossier.conform.io;
 import dossier.contract.ColumnSpec;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
-import dossier.lake.Lake;
+import dossier.job.TableAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -32,16 +32,16 @@ public final class RawTables {
       Provenance.SOURCE_FILE, Provenance.SOURCE_PATH, Provenance.FILE_SHA256, Provenance.ROW_NUMBER);
 
   private final SparkSession spark;
-  private final Lake lake;
+  private final TableAccess tables;
 
-  public RawTables(SparkSession spark, Lake lake) {
+  public RawTables(SparkSession spark, TableAccess tables) {
     this.spark = spark;
-    this.lake = lake;
+    this.tables = tables;
   }
 
   /** The current Delta version of a dataset's raw table; empty when it does not exist yet. */
   public OptionalLong version(String dataset) {
-    return DeltaVersions.current(spark, lake.raw(dataset));
+    return tables.version(tables.lake().raw(dataset));
   }
 
   /** The dataset's raw rows at a Delta version (empty version = the table does not exist: no rows). */
@@ -49,8 +49,7 @@ public final class RawTables {
     if (version.isEmpty()) {
       return spark.createDataFrame(List.of(), schema(contract));
     }
-    Dataset<Row> table = spark.read().format("delta").option("versionAsOf", version.getAsLong())
-        .load(lake.raw(contract.name()));
+    Dataset<Row> table = tables.readVersion(tables.lake().raw(contract.name()), version.getAsLong());
     return table.select(columns(contract).toArray(Column[]::new));
   }
 

@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import dossier.conform.ConformedTables;
-import dossier.lake.Lake;
+import dossier.job.TableAccess;
 import io.delta.tables.DeltaTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,26 +23,32 @@ import org.apache.spark.sql.SparkSession;
  * Brings a conformed table to a desired content with one Delta commit, and none when nothing
  * differs: the desired rows are compared with the table's (by key, then by a hash of every
  * column); only new and changed rows, and the rows in scope the desired content no longer has,
- * go into a MERGE on the table's key. Rows outside the scope are left as they are.
+ * go into a MERGE on the table's key. Rows outside the scope are left as they are. Reads and
+ * writes go through the stage's {@link TableAccess}, so the run log records their versions.
  */
 public final class TableWriter {
   private static final String DELETE = "_delete";
 
   private final SparkSession spark;
-  private final Lake lake;
+  private final TableAccess tables;
 
-  public TableWriter(SparkSession spark, Lake lake) {
+  public TableWriter(SparkSession spark, TableAccess tables) {
     this.spark = spark;
-    this.lake = lake;
+    this.tables = tables;
   }
 
   public String path(ConformedTables table) {
-    return lake.conformed(table.table());
+    return tables.lake().conformed(table.table());
   }
 
   /** The table as it is now. */
   public Dataset<Row> read(ConformedTables table) {
-    return spark.read().format("delta").load(path(table));
+    return tables.read(path(table));
+  }
+
+  /** The table's latest committed version (it must exist). */
+  public long version(ConformedTables table) {
+    return tables.version(path(table)).orElseThrow(() -> new IllegalStateException("no Delta table at " + path(table)));
   }
 
   /** The table as it was at a Delta version; empty when that version can no longer be read (vacuumed, removed). */
@@ -55,7 +61,7 @@ public final class TableWriter {
   }
 
   public boolean exists(ConformedTables table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    return tables.exists(path(table));
   }
 
   /**
@@ -64,7 +70,7 @@ public final class TableWriter {
    */
   public long write(ConformedTables table, Dataset<Row> desired, UnaryOperator<Dataset<Row>> scope) {
     if (!exists(table)) {
-      desired.write().format("delta").save(path(table));
+      tables.write(path(table), path -> desired.write().format("delta").save(path));
       return desired.count();
     }
     Dataset<Row> target = read(table);
@@ -78,7 +84,7 @@ public final class TableWriter {
     try {
       long changed = changes.count();
       if (changed > 0) {
-        merge(table, changes);
+        tables.write(path(table), path -> merge(table, path, changes));
       }
       return changed;
     } finally {
@@ -88,14 +94,14 @@ public final class TableWriter {
 
   /** Appends rows (the run log of conform's own state). */
   public void append(ConformedTables table, Dataset<Row> rows) {
-    rows.write().format("delta").mode("append").save(path(table));
+    tables.write(path(table), path -> rows.write().format("delta").mode("append").save(path));
   }
 
-  private void merge(ConformedTables table, Dataset<Row> changes) {
+  private void merge(ConformedTables table, String path, Dataset<Row> changes) {
     Map<String, String> assignments = new LinkedHashMap<>();
     table.columns().forEach(c -> assignments.put(c, "s.`" + c + "`"));
     String on = String.join(" AND ", table.key().stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").toList());
-    DeltaTable.forPath(spark, path(table)).as("t")
+    DeltaTable.forPath(spark, path).as("t")
         .merge(changes.as("s"), on)
         .whenMatched("s." + DELETE).delete()
         .whenMatched().updateExpr(assignments)
