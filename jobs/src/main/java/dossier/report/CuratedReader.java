@@ -1,0 +1,79 @@
+package dossier.report;
+
+import static org.apache.spark.sql.functions.lit;
+
+import dossier.lake.Lake;
+import dossier.schema.CuratedTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.Arrays;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads the curated layer as a BI tool does: plain Parquet below {@code curated/<zone>/}, never
+ * the Delta layers. Every read is checked against the table's spec, so a report fails loudly
+ * when publish writes something other than what its data dictionary says.
+ */
+final class CuratedReader {
+  private final SparkSession spark;
+  private final Lake lake;
+
+  CuratedReader(SparkSession spark, Lake lake) {
+    this.spark = spark;
+    this.lake = lake;
+  }
+
+  /** The rows one publish run wrote for as-of month M, with their {@code as_of_month}. */
+  Dataset<Row> asOf(CuratedTable table, YearMonth asOf) {
+    String folder = table.partitionPath(lake, asOf);
+    requireFolder(folder, "no publish run wrote as-of month " + asOf + ": run publish --as-of " + asOf + " first");
+    return table.spec().conform(spark.read().parquet(folder).withColumn(CuratedTable.AS_OF_MONTH, lit(asOf.toString())));
+  }
+
+  /** Whether a publish run wrote as-of month M of the table. */
+  boolean has(CuratedTable table, YearMonth asOf) {
+    return exists(table.partitionPath(lake, asOf));
+  }
+
+  /** A current-state table (dim_unit, dim_cadre). */
+  Dataset<Row> current(CuratedTable table) {
+    String folder = table.path(lake);
+    requireFolder(folder, "run publish first");
+    return table.spec().conform(spark.read().parquet(folder));
+  }
+
+  /** The latest as-of month a publish run wrote the table for. */
+  YearMonth latestAsOf(CuratedTable table) {
+    String folder = table.path(lake);
+    requireFolder(folder, "run publish first");
+    try {
+      Path path = new Path(folder);
+      String prefix = CuratedTable.AS_OF_MONTH + "=";
+      return Arrays.stream(path.getFileSystem(spark.sparkContext().hadoopConfiguration()).listStatus(path))
+          .map(s -> s.getPath().getName()).filter(n -> n.startsWith(prefix))
+          .map(n -> YearMonth.parse(n.substring(prefix.length()))).max(YearMonth::compareTo)
+          .orElseThrow(() -> new IllegalStateException(folder + " holds no as-of month: run publish first"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  private void requireFolder(String folder, String advice) {
+    if (!exists(folder)) {
+      throw new IllegalStateException(folder + " does not exist: " + advice);
+    }
+  }
+
+  private boolean exists(String folder) {
+    try {
+      Path path = new Path(folder);
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + folder, e);
+    }
+  }
+}
