@@ -1,11 +1,14 @@
 """Executes the monthly DAG's spark-submit commands for real, with Spark's own SparkSubmit main
 class from the Maven classpath standing in for the spark-submit script, and proves that a
-six-month backfill through them equals one `run --as-of` per month in order.
+backfill through them (every delivery folder in turn, the last one re-run) equals one
+`run --as-of` per month in order; and that conform month by month ends where one conform over
+everything does.
 
 The first month runs task by task, one JVM per task in dependency order, exactly as Airflow
-workers would. To keep CI short, months two to six run their (identical) commands through
-SparkSubmit in one warm JVM (tests/java/SubmitEach.java); the reference lake runs `run` per
-month the same way. Maven (airflow-dags module) provides the app jar and Spark's classpath.
+workers would. To keep CI short, the later months run their (identical) commands through
+SparkSubmit in one warm JVM (tests/java/SubmitEach.java); the reference lakes run the same way.
+Maven (airflow-dags module) provides the app jar and Spark's classpath. DOSSIER_DAG_TEST_MONTHS
+sets the number of delivery folders (CI: 3; six for the full half-year backfill).
 """
 from __future__ import annotations
 
@@ -20,8 +23,8 @@ from tests.dag_loading import chain_order, load_dags
 from tests.rendering import context, rendered_fields
 
 ENV = ("DOSSIER_APP_JAR", "DOSSIER_SPARK_CLASSPATH_FILE", "DOSSIER_JAVA_OPENS", "DOSSIER_TEST_WORK")
-# Delivery folders: the backfill folder and two monthly deliveries.
-MONTHS = 3
+# Delivery folders: the backfill folder and the monthly deliveries after it.
+MONTHS = int(os.environ.get("DOSSIER_DAG_TEST_MONTHS", "3"))
 CADRES = 200  # the smallest sample that still plants every scenario
 TIMEOUT = 900
 
@@ -99,8 +102,22 @@ class DagCommandsRunTest(unittest.TestCase):
         self.submit_each(dag_commands, "backfill-later-months")
         self.submit_each(run_commands, "run-per-month")
 
-        self.java(["-cp", f"{self.app_jar}:{self.spark_cp}", "dossier.cli.Main", "compare", "--left", str(run_lake),
-                   "--right", str(dag_lake), "--layers", "raw,conformed,analysed,curated"], "compare")
+        self.compare(run_lake, dag_lake, "raw,conformed,analysed,curated", "compare")
+
+    def test_month_by_month_conform_equals_one_rebuild(self):
+        """Conform's incremental MERGEs, month by month, end where one conform over everything does."""
+        monthly, rebuild = self.work / "lake-conform-monthly", self.work / "lake-conform-rebuild"
+        def stage(name: str, lake: Path, *args: str) -> list[str]:
+            return ["dossier", name, "--landing", str(self.landing), "--lake", str(lake), "--conf", str(self.profile()),
+                    *args]
+        commands = [c for m in self.months for c in (stage("land", monthly, "--as-of", m), stage("conform", monthly))]
+        self.submit_each([*commands, stage("land", rebuild), stage("conform", rebuild)], "conform-monthly-and-rebuild")
+
+        self.compare(rebuild, monthly, "raw,conformed", "compare-conform")
+
+    def compare(self, left: Path, right: Path, layers: str, name: str) -> None:
+        self.java(["-cp", f"{self.app_jar}:{self.spark_cp}", "dossier.cli.Main", "compare", "--left", str(left),
+                   "--right", str(right), "--layers", layers], name)
 
     def submit_each(self, commands: list[list[str]], name: str) -> None:
         launcher = self.work / "launcher"
