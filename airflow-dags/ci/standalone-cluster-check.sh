@@ -37,8 +37,10 @@ trap stop_all EXIT
 step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-dossier() { # runs Dossier's Main outside Spark (sample, compare) with the app jar
-  timeout 600 java -Xmx2g "${opens[@]}" -cp "$DOSSIER_APP_JAR:$spark_cp" dossier.cli.Main "$@"
+dossier() { # runs Dossier's Main outside Spark (sample, compare) with the app jar; leading -D options go to Java
+  local props=()
+  while [[ ${1:-} == -D* ]]; do props+=("$1"); shift; done
+  timeout 600 java -Xmx2g "${opens[@]}" "${props[@]}" -cp "$DOSSIER_APP_JAR:$spark_cp" dossier.cli.Main "$@"
 }
 submit() { # spark-submit, as the real script would run it
   local master=$1; shift
@@ -49,8 +51,10 @@ submit() { # spark-submit, as the real script would run it
     "$DOSSIER_APP_JAR" "$@"
 }
 
+# The generator's smallest district, two monthly deliveries, history from 2025 (not 2013): quick.
 step "sample data"
-DOSSIER_SPARK_MASTER=local[2] dossier sample --out "$work/landing" --cadres 200 --months 2 > "$work/logs/sample.out"
+DOSSIER_SPARK_MASTER=local[2] dossier -Ddossier.sample.history-start=2025-01 sample --out "$work/landing" \
+  --cadres 200 --months 2 > "$work/logs/sample.out"
 
 step "local run (spark-submit --master local[2])"
 submit "local[2]" run --landing "$work/landing" --lake "$work/lake-local" > "$work/logs/local.out"
