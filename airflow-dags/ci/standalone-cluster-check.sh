@@ -4,7 +4,7 @@
 # pipeline with spark-submit's own main class, checks that every table equals a local-mode run
 # over the same sample, and stops everything it started (by process id), whatever happens.
 #
-# Run by `mvn verify` (airflow-dags module, integration-test phase), which sets:
+# Run by `mvn -B verify -Pcluster-proof` (airflow-dags module, integration-test phase), which sets:
 #   DOSSIER_APP_JAR                the spark-submit application (jobs/target/*-app.jar)
 #   DOSSIER_SPARK_CLASSPATH_FILE   Spark's own classpath (no Dossier dependencies)
 #   DOSSIER_JAVA_OPENS             the --add-opens flags Spark needs on Java 17

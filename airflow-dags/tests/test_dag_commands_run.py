@@ -31,7 +31,7 @@ HISTORY_START = "2025-01"
 TIMEOUT = 900
 
 
-@unittest.skipUnless(all(os.environ.get(v) for v in ENV), "run by `mvn verify`, which provides the jars")
+@unittest.skipUnless(all(os.environ.get(v) for v in ENV), "run by `mvn -B verify -Pcluster-proof`, which provides the jars")
 class DagCommandsRunTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
