@@ -91,10 +91,11 @@ class DagCommandsRunTest(unittest.TestCase):
             self.java(["-cp", self.spark_cp, "org.apache.spark.deploy.SparkSubmit", *self.spark_submit_argv(fields)],
                       f"rerun-{last}-{task_id}")
 
-        run_per_month = [self.dossier("run", run_lake, "--as-of", m) for m in self.months]
+        run_per_month = [self.dossier("run", "--landing", str(self.landing), "--lake", str(run_lake),
+                                      "--conf", str(self.profile()), "--as-of", m) for m in self.months]
         # compare exits non-zero when the lakes differ, which fails submit_each
-        compare = ["dossier", "compare", "--left", str(run_lake), "--right", str(dag_lake),
-                   "--layers", "raw,conformed,analysed,curated"]
+        compare = self.dossier("compare", "--left", str(run_lake), "--right", str(dag_lake),
+                               "--layers", "raw,conformed,analysed,curated", "--conf", str(self.profile()))
         self.submit_each([*run_per_month, compare], "run-per-month-and-compare")
 
     def spark_tasks(self, month: str, lake: Path) -> list[tuple[str, dict]]:
@@ -109,9 +110,9 @@ class DagCommandsRunTest(unittest.TestCase):
                 tasks.append((task_id, fields))
         return tasks
 
-    def dossier(self, command: str, lake: Path, *args: str) -> list[str]:
-        return ["dossier", command, "--landing", str(self.landing), "--lake", str(lake), "--conf", str(self.profile()),
-                *args]
+    def dossier(self, *args: str) -> list[str]:
+        """A bin/dossier command as spark-submit runs it (the profile leaves the master to spark-submit)."""
+        return ["spark-submit", "--master", "local[2]", "--class", "dossier.cli.Main", self.app_jar, *args]
 
     def submit_each(self, commands: list[list[str]], name: str) -> None:
         launcher = self.work / "launcher"

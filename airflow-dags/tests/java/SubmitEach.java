@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 /**
  * Test-only launcher: runs many submissions in one warm JVM, to keep CI short. Each line of the
- * file is one command, arguments separated by tabs; the first field says how to run it:
+ * file is one command, arguments separated by tabs; the first field names the launcher, and
  * "spark-submit" passes the rest to Spark's own org.apache.spark.deploy.SparkSubmit (what the
- * spark-submit script runs), "dossier" to dossier.cli.Main (what bin/dossier runs).
+ * spark-submit script runs).
  */
 public final class SubmitEach {
   public static void main(String[] args) throws Exception {
@@ -19,7 +19,6 @@ public final class SubmitEach {
       System.out.println("SubmitEach: " + String.join(" ", fields));
       switch (fields[0]) {
         case "spark-submit" -> org.apache.spark.deploy.SparkSubmit.main(rest);
-        case "dossier" -> Class.forName("dossier.cli.Main").getMethod("main", String[].class).invoke(null, (Object) rest);
         default -> throw new IllegalArgumentException("unknown launcher " + fields[0]);
       }
     }
