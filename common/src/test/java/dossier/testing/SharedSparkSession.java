@@ -38,6 +38,9 @@ public final class SharedSparkSession implements ParameterResolver {
         .config("spark.ui.enabled", "false")
         // Delta rebuilds a table's state with this many tasks per read; 50 by default is slow for tiny tables.
         .config("spark.databricks.delta.snapshotPartitions", "2")
+        // Tiny test tables: compiling generated code costs more than running it (as config/application.conf).
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/dossier-test-warehouse")
