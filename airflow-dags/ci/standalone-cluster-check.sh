@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Proof on a real Spark cluster: starts a Spark standalone master and two workers on 127.0.0.1
 # from the Maven-provided Spark jars (a SPARK_HOME whose jars/ links to them), submits the whole
-# pipeline with spark-submit's own main class, checks that every table equals a local-mode run
-# over the same sample, and stops everything it started (by process id), whatever happens.
+# pipeline for one month with spark-submit's own main class, checks that every table equals a
+# lake built in local mode from the same landing folder, and stops everything it started (by
+# process id), whatever happens.
 #
-# Run by `mvn -B verify -Pcluster-proof` (airflow-dags module, integration-test phase), which sets:
+#   standalone-cluster-check.sh LANDING LOCAL_LAKE MONTH
+#
+# tests/test_dag_commands_run.py (run by `mvn -B verify`) calls it with the lake its DAG tasks
+# built for MONTH in local mode. The environment gives:
 #   DOSSIER_APP_JAR                the spark-submit application (jobs/target/*-app.jar)
 #   DOSSIER_SPARK_CLASSPATH_FILE   Spark's own classpath (no Dossier dependencies)
 #   DOSSIER_JAVA_OPENS             the --add-opens flags Spark needs on Java 17
 #   DOSSIER_TEST_WORK              a scratch folder (deleted and recreated)
 set -euo pipefail
 
+[[ $# -eq 3 ]] || { echo "usage: standalone-cluster-check.sh LANDING LOCAL_LAKE MONTH" >&2; exit 2; }
+landing=$1 local_lake=$2 month=$3
+[[ -d "$local_lake/curated" ]] || { echo "standalone-cluster-check: no curated tables in $local_lake" >&2; exit 1; }
 : "${DOSSIER_APP_JAR:?}" "${DOSSIER_SPARK_CLASSPATH_FILE:?}" "${DOSSIER_JAVA_OPENS:?}" "${DOSSIER_TEST_WORK:?}"
 [[ -f "$DOSSIER_APP_JAR" ]] || { echo "standalone-cluster-check: no app jar at $DOSSIER_APP_JAR (build jobs first)" >&2; exit 1; }
 
@@ -37,10 +44,8 @@ trap stop_all EXIT
 step() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-dossier() { # runs Dossier's Main outside Spark (sample, compare) with the app jar; leading -D options go to Java
-  local props=()
-  while [[ ${1:-} == -D* ]]; do props+=("$1"); shift; done
-  timeout 600 java -Xmx2g "${opens[@]}" "${props[@]}" -cp "$DOSSIER_APP_JAR:$spark_cp" dossier.cli.Main "$@"
+dossier() { # runs Dossier's Main outside spark-submit (compare) with the app jar
+  timeout 600 java -Xmx2g "${opens[@]}" -cp "$DOSSIER_APP_JAR:$spark_cp" dossier.cli.Main "$@"
 }
 submit() { # spark-submit, as the real script would run it
   local master=$1; shift
@@ -50,14 +55,6 @@ submit() { # spark-submit, as the real script would run it
     --conf spark.driver.host=127.0.0.1 --conf spark.sql.shuffle.partitions=4 \
     "$DOSSIER_APP_JAR" "$@"
 }
-
-# The generator's smallest district, two monthly deliveries, history from 2025 (not 2013): quick.
-step "sample data"
-DOSSIER_SPARK_MASTER=local[2] dossier -Ddossier.sample.history-start=2025-01 sample --out "$work/landing" \
-  --cadres 200 --months 2 > "$work/logs/sample.out"
-
-step "local run (spark-submit --master local[2])"
-submit "local[2]" run --landing "$work/landing" --lake "$work/lake-local" > "$work/logs/local.out"
 
 port=$(free_port)
 step "standalone master on 127.0.0.1:$port and two workers"
@@ -76,12 +73,13 @@ for _ in $(seq 1 90); do
 done
 [[ $(grep -c "Registering worker" "$work/logs/master.log") -ge 2 ]] || { echo "workers did not register" >&2; exit 1; }
 
-step "cluster run (spark-submit --master spark://127.0.0.1:$port)"
-submit "spark://127.0.0.1:$port" run --landing "$work/landing" --lake "$work/lake-cluster" > "$work/logs/cluster.out"
+step "cluster run of $month (spark-submit --master spark://127.0.0.1:$port)"
+submit "spark://127.0.0.1:$port" run --landing "$landing" --lake "$work/lake-cluster" --as-of "$month" \
+  > "$work/logs/cluster.out"
 grep -q "ExecutorRunner" "$work/logs/worker1.log" "$work/logs/worker2.log" \
   || { echo "no executor ran on the workers: the run did not use the cluster" >&2; exit 1; }
 
 step "compare every layer: cluster against local"
-DOSSIER_SPARK_MASTER=local[2] dossier compare --left "$work/lake-local" --right "$work/lake-cluster" \
+DOSSIER_SPARK_MASTER=local[2] dossier compare --left "$local_lake" --right "$work/lake-cluster" \
   --layers raw,conformed,analysed,curated | tee "$work/logs/compare.out"
-step "standalone cluster run equals local run"
+step "standalone cluster run equals the local lake"

@@ -1,14 +1,15 @@
 """Executes the monthly DAG's spark-submit commands for real, with Spark's own SparkSubmit main
-class from the Maven classpath standing in for the spark-submit script, and proves that a
-backfill through them (every delivery folder in turn, then the last month cleared and re-run)
-equals one `run --as-of` per month in order.
+class from the Maven classpath standing in for the spark-submit script.
 
-To keep CI short, the backfill runs its commands through SparkSubmit in one warm JVM
-(tests/java/SubmitEach.java), as does the reference lake; the re-run of the last month runs task
-by task, one JVM per task in dependency order, exactly as Airflow workers would (so no task
-leans on what an earlier one left in memory). Maven (airflow-dags module) provides the app jar
-and Spark's classpath. DOSSIER_DAG_TEST_MONTHS sets the number of delivery folders (CI: 3; 7 for
-a backfill of six monthly deliveries).
+- DagMonthTest (every `mvn -B verify`): one sample month's tasks in dependency order, one JVM per
+  task as Airflow workers would run them (so no task leans on what an earlier one left in memory);
+  then the curated outputs are checked, and ci/standalone-cluster-check.sh runs the same month on
+  a Spark standalone cluster and compares every layer with this local lake.
+- DagBackfillTest (`mvn -B verify -Pcluster-proof`, about 50 minutes on 2 cores): a backfill of
+  six monthly deliveries through the DAG's commands (in one warm JVM, tests/java/SubmitEach.java),
+  then the last month cleared and re-run task by task, equals one `run --as-of` per month in order.
+
+Maven (airflow-dags module) provides the app jar and Spark's classpath in the environment.
 """
 from __future__ import annotations
 
@@ -23,19 +24,21 @@ from tests.dag_loading import chain_order, load_dags
 from tests.rendering import context, rendered_fields
 
 ENV = ("DOSSIER_APP_JAR", "DOSSIER_SPARK_CLASSPATH_FILE", "DOSSIER_JAVA_OPENS", "DOSSIER_TEST_WORK")
-# Delivery folders: the backfill folder and the monthly deliveries after it.
-MONTHS = int(os.environ.get("DOSSIER_DAG_TEST_MONTHS", "3"))
+HAS_JARS = all(os.environ.get(v) for v in ENV)
+# Delivery folders of the backfill proof: the backfill folder and the monthly deliveries after it.
+BACKFILL_FOLDERS = int(os.environ.get("DOSSIER_DAG_TEST_MONTHS", "0"))
 CADRES = 200  # the generator's smallest district
 # First month of the backfill folder's history (the default goes back to 2013): short, so CI stays quick.
 HISTORY_START = "2025-01"
 TIMEOUT = 900
 
 
-@unittest.skipUnless(all(os.environ.get(v) for v in ENV), "run by `mvn -B verify -Pcluster-proof`, which provides the jars")
-class DagCommandsRunTest(unittest.TestCase):
+class DagCommands:
+    """A sample landing folder and the monthly DAG's tasks rendered against it."""
+
     @classmethod
-    def setUpClass(cls):
-        cls.work = Path(os.environ["DOSSIER_TEST_WORK"])
+    def prepare(cls, folder: str, monthly_deliveries: int) -> None:
+        cls.work = Path(os.environ["DOSSIER_TEST_WORK"]) / folder
         shutil.rmtree(cls.work, ignore_errors=True)
         cls.work.mkdir(parents=True)
         cls.app_jar = os.environ["DOSSIER_APP_JAR"]
@@ -44,7 +47,7 @@ class DagCommandsRunTest(unittest.TestCase):
         cls.landing = cls.work / "landing"
         cls.java([f"-Ddossier.sample.history-start={HISTORY_START}", "-cp", f"{cls.app_jar}:{cls.spark_cp}",
                   "dossier.cli.Main", "sample", "--out", str(cls.landing),
-                  "--cadres", str(CADRES), "--months", str(MONTHS - 1)], "sample")
+                  "--cadres", str(CADRES), "--months", str(monthly_deliveries)], "sample")
         cls.months = sorted(p.name for p in cls.landing.iterdir() if p.is_dir())
         cls.dag = load_dags()["dossier_monthly"]
 
@@ -79,25 +82,6 @@ class DagCommandsRunTest(unittest.TestCase):
             argv += ["--conf", f"{key}={value}"]
         return [*argv, fields["application"], *fields["application_args"]]
 
-    def test_backfill_through_dag_commands_equals_one_run_per_month(self):
-        dag_lake, run_lake = self.work / "lake-dag", self.work / "lake-run"
-        backfill = [["spark-submit", *self.spark_submit_argv(fields)]
-                    for month in self.months for _, fields in self.spark_tasks(month, dag_lake)]
-        self.submit_each(backfill, "backfill")
-        self.assertTrue(any((dag_lake / "curated").rglob("*.parquet")), "no curated Parquet after the backfill")
-
-        last = self.months[-1]
-        for task_id, fields in self.spark_tasks(last, dag_lake):  # a cleared DAG run: one JVM per task
-            self.java(["-cp", self.spark_cp, "org.apache.spark.deploy.SparkSubmit", *self.spark_submit_argv(fields)],
-                      f"rerun-{last}-{task_id}")
-
-        run_per_month = [self.dossier("run", "--landing", str(self.landing), "--lake", str(run_lake),
-                                      "--conf", str(self.profile()), "--as-of", m) for m in self.months]
-        # compare exits non-zero when the lakes differ, which fails submit_each
-        compare = self.dossier("compare", "--left", str(run_lake), "--right", str(dag_lake),
-                               "--layers", "raw,conformed,analysed,curated", "--conf", str(self.profile()))
-        self.submit_each([*run_per_month, compare], "run-per-month-and-compare")
-
     def spark_tasks(self, month: str, lake: Path) -> list[tuple[str, dict]]:
         """The month's Spark tasks in dependency order, after checking that its delivery sensor would pass."""
         from include.dossier_pipeline import delivery_complete
@@ -109,6 +93,63 @@ class DagCommandsRunTest(unittest.TestCase):
             else:
                 tasks.append((task_id, fields))
         return tasks
+
+    def run_tasks_one_jvm_each(self, month: str, lake: Path, name: str) -> None:
+        """The month's tasks as Airflow workers run them: one spark-submit JVM per task, in dependency order."""
+        for task_id, fields in self.spark_tasks(month, lake):
+            self.java(["-cp", self.spark_cp, "org.apache.spark.deploy.SparkSubmit", *self.spark_submit_argv(fields)],
+                      f"{name}-{month}-{task_id}")
+
+
+@unittest.skipUnless(HAS_JARS, "run by `mvn -B verify`, which provides the jars")
+class DagMonthTest(DagCommands, unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.prepare("month", monthly_deliveries=2)
+
+    def test_month_through_dag_commands_then_equal_on_a_standalone_cluster(self):
+        month, lake = self.months[-1], self.work / "lake-dag"
+        self.run_tasks_one_jvm_each(month, lake, "dag")
+
+        # The first run of the latest month on a fresh lake lands every folder up to it.
+        for table in sorted(p for zone in ("open", "restricted") for p in (lake / "curated" / zone).iterdir()):
+            with self.subTest(table=table.name):
+                partitions = sorted(p.name for p in table.iterdir() if p.name.startswith("as_of_month="))
+                files = table / f"as_of_month={month}" if partitions else table
+                self.assertEqual(partitions, [f"as_of_month={month}"] if partitions else [])
+                self.assertTrue(any(files.glob("*.parquet")), f"no Parquet in {files}")
+        self.assertTrue((lake / "reports" / month / "month-open.html").is_file(), "no monthly report")
+
+        cluster = subprocess.run(["bash", str(Path(__file__).parents[1] / "ci" / "standalone-cluster-check.sh"),
+                                  str(self.landing), str(lake), month],
+                                 env={**os.environ, "DOSSIER_TEST_WORK": str(self.work / "standalone-cluster")},
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=2 * TIMEOUT)
+        print(cluster.stdout)
+        self.assertEqual(cluster.returncode, 0, "the standalone cluster check failed (its output is above)")
+        self.assertRegex(cluster.stdout, r"\b0 of \d+ tables differ")
+
+
+@unittest.skipUnless(HAS_JARS and BACKFILL_FOLDERS, "run by `mvn -B verify -Pcluster-proof`")
+class DagBackfillTest(DagCommands, unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.prepare("backfill", monthly_deliveries=BACKFILL_FOLDERS - 1)
+
+    def test_backfill_through_dag_commands_equals_one_run_per_month(self):
+        dag_lake, run_lake = self.work / "lake-dag", self.work / "lake-run"
+        backfill = [["spark-submit", *self.spark_submit_argv(fields)]
+                    for month in self.months for _, fields in self.spark_tasks(month, dag_lake)]
+        self.submit_each(backfill, "backfill")
+        self.assertTrue(any((dag_lake / "curated").rglob("*.parquet")), "no curated Parquet after the backfill")
+
+        self.run_tasks_one_jvm_each(self.months[-1], dag_lake, "rerun")  # a cleared DAG run
+
+        run_per_month = [self.dossier("run", "--landing", str(self.landing), "--lake", str(run_lake),
+                                      "--conf", str(self.profile()), "--as-of", m) for m in self.months]
+        # compare exits non-zero when the lakes differ, which fails submit_each
+        compare = self.dossier("compare", "--left", str(run_lake), "--right", str(dag_lake),
+                               "--layers", "raw,conformed,analysed,curated", "--conf", str(self.profile()))
+        self.submit_each([*run_per_month, compare], "run-per-month-and-compare")
 
     def dossier(self, *args: str) -> list[str]:
         """A bin/dossier command as spark-submit runs it (the profile leaves the master to spark-submit)."""
