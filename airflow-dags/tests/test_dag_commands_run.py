@@ -30,7 +30,7 @@ BACKFILL_FOLDERS = int(os.environ.get("DOSSIER_DAG_TEST_MONTHS", "0"))
 CADRES = 200  # the generator's smallest district
 # First month of the backfill folder's history (the default goes back to 2013): short, so CI stays quick.
 HISTORY_START = "2025-01"
-TIMEOUT = 900
+TIMEOUT = 900  # seconds per JVM, and per command of a SubmitEach JVM
 
 
 class DagCommands:
@@ -52,11 +52,11 @@ class DagCommands:
         cls.dag = load_dags()["dossier_monthly"]
 
     @classmethod
-    def java(cls, args: list[str], name: str) -> None:
+    def java(cls, args: list[str], name: str, timeout: int = TIMEOUT) -> None:
         log = cls.work / f"{name}.log"
         with log.open("w") as out:
             result = subprocess.run(["java", "-Xmx2g", *cls.opens, *args], stdout=out, stderr=subprocess.STDOUT,
-                                    timeout=TIMEOUT, env={**os.environ, "DOSSIER_SPARK_MASTER": ""})
+                                    timeout=timeout, env={**os.environ, "DOSSIER_SPARK_MASTER": ""})
         if result.returncode != 0:
             raise AssertionError(f"{name} exited {result.returncode}; last lines:\n" +
                                  "\n".join(log.read_text().splitlines()[-30:]))
@@ -171,7 +171,8 @@ class DagBackfillTest(DagCommands, unittest.TestCase):
                             str(Path(__file__).with_name("java") / "SubmitEach.java")], check=True)
         script = self.work / f"{name}.commands"
         script.write_text("\n".join("\t".join(c) for c in commands) + "\n", encoding="utf-8")
-        self.java(["-cp", f"{launcher}:{self.app_jar}:{self.spark_cp}", "SubmitEach", str(script)], name)
+        self.java(["-cp", f"{launcher}:{self.app_jar}:{self.spark_cp}", "SubmitEach", str(script)], name,
+                  timeout=TIMEOUT * len(commands))
 
 
 if __name__ == "__main__":
