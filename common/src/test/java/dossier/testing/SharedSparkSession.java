@@ -1,5 +1,10 @@
 package dossier.testing;
 
+import dossier.settings.ConfigReader;
+import dossier.settings.Settings;
+import dossier.settings.SparkSettings;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -25,26 +30,31 @@ public final class SharedSparkSession implements ParameterResolver {
         .spark;
   }
 
-  /** Stored in the root context: JUnit closes it after the last test of the JVM. */
+  /**
+   * Stored in the root context: JUnit closes it after the last test of the JVM. The session
+   * gets the Spark settings a local run gets (reference.conf, then the local profile, which both
+   * modules have on their test classpath), so tests exercise the settings of a run; only what a
+   * shared test JVM needs differs.
+   */
   private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    private final SparkSession spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("dossier-tests")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "Asia/Shanghai")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.ui.enabled", "false")
-        // Delta rebuilds a table's state with this many tasks per read; 50 by default is slow for tiny tables.
-        .config("spark.databricks.delta.snapshotPartitions", "2")
-        // Tiny test tables: compiling generated code costs more than running it (as config/application.conf).
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/dossier-test-warehouse")
-        .getOrCreate();
+    /** Whatever the profile: two cores' worth of partitions, no UI, loopback only, a temporary warehouse. */
+    private static final Map<String, String> TEST_JVM = Map.of(
+        "spark.sql.shuffle.partitions", "2",
+        "spark.ui.enabled", "false",
+        "spark.driver.bindAddress", "127.0.0.1",
+        "spark.driver.host", "127.0.0.1",
+        "spark.default.parallelism", "2",
+        "spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/dossier-test-warehouse");
+
+    private final SparkSession spark = create();
+
+    private static SparkSession create() {
+      SparkSettings run = SparkSettings.from(ConfigReader.at(Settings.loadConfig(Optional.empty()), "dossier.spark"));
+      SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("dossier-tests");
+      run.conf().forEach(builder::config);
+      TEST_JVM.forEach(builder::config);
+      return builder.getOrCreate();
+    }
 
     @Override
     public void close() {
