@@ -92,6 +92,15 @@ public final class ConfigReader {
     return value;
   }
 
+  /** A size such as {@code 128 MiB} or {@code 1048576}, in bytes; must be positive. */
+  public long positiveBytes(String key) {
+    long value = read(key, config::getBytes);
+    if (value <= 0) {
+      throw SettingsException.badValue(key(key), value, "must be a positive size in bytes");
+    }
+    return value;
+  }
+
   public double number(String key) {
     return read(key, config::getDouble);
   }

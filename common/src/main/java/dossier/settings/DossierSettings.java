@@ -45,8 +45,6 @@ public record DossierSettings(
 
   /** The same settings pointing at other folders (the CLI's --landing / --lake options). */
   public DossierSettings withPaths(String landingRoot, String newLakeRoot) {
-    LandingSettings l = new LandingSettings(landingRoot, landing.nullWords(), landing.footerPrefixes(),
-        landing.headerSearchRows());
-    return new DossierSettings(profile, spark, newLakeRoot, l, identity, datasets, config);
+    return new DossierSettings(profile, spark, newLakeRoot, landing.withRoot(landingRoot), identity, datasets, config);
   }
 }

@@ -50,6 +50,11 @@ final class DatasetLayout implements Serializable {
     return rules;
   }
 
+  /** Canonical values by column name, as an array in the contract's column order (null where absent). */
+  String[] inColumnOrder(Map<String, String> values) {
+    return rules.stream().map(r -> values.get(r.column())).toArray(String[]::new);
+  }
+
   /** Why a file whose header row names these columns cannot be landed, or null. */
   String missingRequired(java.util.Collection<String> presentColumns) {
     List<String> missing = rules.stream()

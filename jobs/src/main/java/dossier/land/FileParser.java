@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads one delivered file on an executor into generic rows: one per data row (provenance, raw
- * values, canonical values as text, reasons, flags) and, last, one summary row per file with the
+ * values, canonical values as text in the contract's column order, reasons, flags) and, last, one summary row per file with the
  * rows read and why the file as a whole cannot land, if it cannot. Streaming: rows are produced
  * as the file is read. A file that fails midway keeps the rows read so far and is rejected.
  */
@@ -38,7 +38,9 @@ final class FileParser implements Serializable {
       .add(Provenance.FILE_SHA256, DataTypes.StringType)
       .add(Provenance.ROW_NUMBER, DataTypes.IntegerType)
       .add(Provenance.RAW_VALUES, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-      .add("values", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
+      // Canonical values in the contract's column order: an array, because interpreted
+      // expressions look map keys up one by one, each at a per-row cost in Spark 4.2.
+      .add("values", DataTypes.createArrayType(DataTypes.StringType))
       .add("reasons", DataTypes.createArrayType(DataTypes.StringType))
       .add(Provenance.FLAGS, DataTypes.createArrayType(DataTypes.StringType))
       .add("summary", DataTypes.BooleanType, false)
@@ -131,7 +133,8 @@ final class FileParser implements Serializable {
       if (!rowsDone) {
         TableReader.DataRow row = table.next();
         return RowFactory.create(task.dataset(), task.sourcePath(), task.sourceFile(), task.deliveryMonth(),
-            task.fileMonth(), task.sha256(), row.rowNumber(), scalaMap(row.rawValues()), scalaMap(row.values()),
+            task.fileMonth(), task.sha256(), row.rowNumber(), scalaMap(row.rawValues()),
+            rules.layout(task.dataset()).inColumnOrder(row.values()),
             row.reasons().toArray(String[]::new), row.flags().toArray(String[]::new), false, null, null);
       }
       summarised = true;

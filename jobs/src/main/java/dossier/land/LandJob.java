@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -179,14 +180,14 @@ public final class LandJob {
   /** One commit per dataset table: the rows of the names written this run replace all their earlier rows. */
   private void writeDatasetTables(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
     for (Map.Entry<String, Dataset<Row>> dataset : typed.entrySet()) {
-      Set<String> names = names(steps, s -> isWrite(s) && dataset.getKey().equals(datasetOf(s)));
+      Predicate<LandingPlan.Step> written = s -> isWrite(s) && dataset.getKey().equals(datasetOf(s));
+      Set<String> names = names(steps, written);
       if (names.isEmpty()) {
         continue;
       }
-      Set<String> paths = paths(steps, s -> isWrite(s) && dataset.getKey().equals(datasetOf(s)));
       Dataset<Row> landed = LandTransforms.landed(dataset.getValue(), contracts.get(dataset.getKey()),
-          context.runId(), landedAt).where(col(Provenance.SOURCE_PATH).isin(paths.toArray()));
-      replace(landed, context.lake().raw(dataset.getKey()), names);
+          context.runId(), landedAt).where(col(Provenance.SOURCE_PATH).isin(paths(steps, written).toArray()));
+      replace(landed.coalesce(filesFor(steps, written)), context.lake().raw(dataset.getKey()), names);
     }
   }
 
@@ -214,7 +215,18 @@ public final class LandJob {
             landedAt));
       }
     }
-    replace(rows.unionAll(spark.createDataFrame(wholeFiles, rows.schema())), context.lake().quarantine(), names);
+    replace(rows.unionAll(spark.createDataFrame(wholeFiles, rows.schema())).coalesce(filesFor(steps, LandJob::isWrite)),
+        context.lake().quarantine(), names);
+  }
+
+  /**
+   * How many Parquet files the rows of the steps' files make: one per delivered-bytes-per-file,
+   * at least one (the parsed rows are spread over more partitions than small tables need).
+   */
+  private int filesFor(List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> which) {
+    long bytes = steps.stream().filter(which).mapToLong(s -> s.delivery().file().sizeBytes()).sum();
+    long perFile = context.settings().landing().deliveredBytesPerFile();
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + perFile - 1) / perFile));
   }
 
   private StructType quarantineSchema() {
@@ -314,12 +326,12 @@ public final class LandJob {
   }
 
   /** The file names whose rows the steps replace: every version's name, whatever its extension. */
-  private static Set<String> names(List<LandingPlan.Step> steps, java.util.function.Predicate<LandingPlan.Step> which) {
+  private static Set<String> names(List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> which) {
     return steps.stream().filter(which).flatMap(s -> s.versionNames().stream())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static Set<String> paths(List<LandingPlan.Step> steps, java.util.function.Predicate<LandingPlan.Step> which) {
+  private static Set<String> paths(List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> which) {
     return steps.stream().filter(which).map(LandingPlan.Step::sourcePath).collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -59,8 +59,10 @@ final class LandTransforms {
   static Dataset<Row> typed(Dataset<Row> rows, DatasetContract contract) {
     List<Column> columns = new ArrayList<>();
     List<Column> castFailures = new ArrayList<>();
-    for (ColumnSpec spec : contract.columns()) {
-      Column text = col("values").getItem(spec.name());
+    List<ColumnSpec> specs = contract.columns();
+    for (int i = 0; i < specs.size(); i++) {
+      ColumnSpec spec = specs.get(i);
+      Column text = col("values").getItem(i);
       if (spec.defaultValue().isPresent()) {
         text = coalesce(text, lit(spec.defaultValue().get()));
       }
