@@ -1,7 +1,6 @@
 package dossier.job;
 
 import dossier.lake.Lake;
-import io.delta.tables.DeltaTable;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -9,6 +8,8 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 
 /**
  * How a stage reads and writes the lake's Delta tables, so that the run log can say which version
@@ -47,7 +48,7 @@ public final class TableAccess {
 
   /** Whether there is a Delta table at {@code path} (when replaying: whether the replayed run read one). */
   public boolean exists(String path) {
-    return replayed != null ? replayed.containsKey(lake.relative(path)) : DeltaTable.isDeltaTable(spark, path);
+    return replayed != null ? replayed.containsKey(lake.relative(path)) : version(path).isPresent();
   }
 
   /** The table at {@code path}, pinned to its current version (or the replayed run's), recorded as read. */
@@ -98,11 +99,13 @@ public final class TableAccess {
     return version;
   }
 
-  /** The latest committed version of the Delta table at {@code path}; empty when there is none. */
+  /**
+   * The latest committed version of the Delta table at {@code path}; empty when there is none.
+   * Asked of the table's log directly: {@code history(1)} plans and runs a query for one number,
+   * and stages ask before every read and after every write.
+   */
   public OptionalLong version(String path) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0));
+    long version = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
+    return version < 0 ? OptionalLong.empty() : OptionalLong.of(version);
   }
 }
