@@ -35,7 +35,8 @@ public final class CadreTriggerTable {
       .key("as_of_month", "trigger_id")
       .column(AnalysedColumns.AS_OF_MONTH)
       .column("trigger_id", "触线编号", "string",
-          "Stable id of the trigger: hash of person_key, line and raised_month (the same in every as-of month).")
+          "Stable id of the trigger: 24 hex characters of the SHA-256 of person_key, line and raised_month "
+              + "(the same in every as-of month).")
       .column(AnalysedColumns.PERSON_KEY)
       .column(AnalysedColumns.unitCode("The cadre's unit on the day the trigger was raised."))
       .column(AnalysedColumns.ROLE)

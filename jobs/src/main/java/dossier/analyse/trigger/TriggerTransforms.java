@@ -180,7 +180,11 @@ public final class TriggerTransforms {
     return concat_ws(", ", transform(records, r -> r.getField("record_id")));
   }
 
+  /**
+   * 24 hex characters, as record ids: a shorter prefix can be all digits (16 are, once in about
+   * 1,800 triggers) and then reads as an ID number to the curated layer's check.
+   */
   private static Column substringOfHash(Column text) {
-    return sha2(text, 256).substr(1, 16);
+    return sha2(text, 256).substr(1, 24);
   }
 }

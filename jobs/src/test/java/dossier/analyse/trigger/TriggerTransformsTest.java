@@ -54,6 +54,17 @@ class TriggerTransformsTest {
             col("evidence.record_id"), col("status"), col("days_open")),
         row("p1", "U1", "副职", "reminder", "提醒", "2024-02", date("2024-02-29"), dec("3"),
             List.of(reason("lines.reminder.score-at-least", "S = 3.00 ≥ 3")), List.of("r1", "r2"), "open", 0));
+    // 24 hex characters: never a run of 15 to 19 digits that the curated layer's ID check would stop.
+    Rows.assertRows("its id", out.select("trigger_id"), row(sha256Hex("p1|reminder|2024-02").substring(0, 24)));
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
