@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Header finding, footers, blank rows and cell judgement, on CSV and XLSX, without Spark. */
 class TableReaderTest {
   private static final ReadRules RULES = ReadRules.from(
-      new LandingSettings("unused", List.of("", "无", "/", "-"), List.of("注", "填报单位", "填报人", "制表"), 5, 1),
+      new LandingSettings("unused", List.of("", "无", "/", "-"), List.of("注", "填报单位", "填报人", "制表"), 5,
+          1),
       DatasetContracts.from(ConfigFactory.parseString("""
           dossier.datasets.zzb_txhx {
             label = t, source = zzb, kind = incremental, key = [doc_no]
