@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
  * Reads one delivered file on an executor into generic rows: one per data row (provenance, raw
  * values, canonical values as text in the contract's column order, reasons, flags) and, last,
  * one summary row per file with the rows read and why the file as a whole cannot land, if it
- * cannot. Streaming: rows are produced
- * as the file is read. A file that fails midway keeps the rows read so far and is rejected.
+ * cannot. Streaming: rows are produced as the file is read. A file that fails midway keeps the
+ * rows read so far and is rejected.
  */
 final class FileParser implements Serializable {
   private static final long serialVersionUID = 1L;
