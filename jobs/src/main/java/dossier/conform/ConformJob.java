@@ -1,5 +1,6 @@
 package dossier.conform;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
@@ -130,31 +131,39 @@ public final class ConformJob {
     if (cadresThen.isEmpty() || unitsThen.isEmpty()) {
       return Scope.all();
     }
-    Dataset<Row> historyChanges = symmetricDifference(cadres, cadresThen.get()).select("id_number", "name");
+    Dataset<Row> historyChanges = keep(symmetricDifference(cadres, cadresThen.get()).select("id_number", "name"));
     boolean unitsChanged = !symmetricDifference(units, unitsThen.get()).isEmpty();
     String[] nameMatched = settings.nameMatched().stream().map(RecordMapping::dataset).toArray(String[]::new);
     Dataset<Row> index = delivered.select(col("dataset"), col("record_key"), col("id_number"), col("name"),
         col("dataset").isin((Object[]) nameMatched).as("name_matched"));
-    Scope scope = Scope.affected(changedRows(last, versions), historyChanges,
+    return Scope.affected(keep(changedRows(last, versions)), historyChanges,
         Derived.dueBetween(delivered, last.latestMonth(), latestMonth, settings.derived()), unitsChanged, index,
-        cadres.select("id_number", "name"));
-    return scope;
+        cadres.select("id_number", "name"), this::keep);
   }
 
-  /** Raw rows of the record datasets added or removed since the watermark (a replaced file: all its rows). */
+  /**
+   * Raw rows of the record datasets added or removed since the watermark. Landing writes all the
+   * rows of a file version in one run, so the comparison is by landing: the rows of a file version
+   * (path, hash) whose landing run differs between the two sides. A file landed again (a crash
+   * repair) counts as changed though its rows may be the same, which only widens the scope. The
+   * landings are few, so this costs a scan of three columns per side, not a join of every row.
+   */
   private Dataset<Row> changedRows(Watermark last, Map<String, OptionalLong> versions) {
     Dataset<Row> changed = spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
         .add("dataset", "string").add("record_key", "string").add("id_number", "string").add("name", "string"));
-    String[] identity = {Provenance.SOURCE_PATH, Provenance.ROW_NUMBER, Provenance.FILE_SHA256};
+    String[] file = {Provenance.SOURCE_PATH, Provenance.FILE_SHA256};
     for (RecordMapping mapping : settings.records().values()) {
       OptionalLong before = last.rawVersion(mapping.dataset());
       if (before.equals(versions.get(mapping.dataset()))) {
         continue;
       }
       DatasetContract contract = mapping.contract();
-      Dataset<Row> now = raw.read(contract, versions.get(mapping.dataset()));
-      Dataset<Row> then = raw.read(contract, before);
-      Dataset<Row> rows = now.join(then, identity, "left_anti").unionByName(then.join(now, identity, "left_anti"));
+      Dataset<Row> landingsNow = raw.landings(contract, versions.get(mapping.dataset()));
+      Dataset<Row> landingsThen = raw.landings(contract, before);
+      Dataset<Row> rows = raw.read(contract, versions.get(mapping.dataset()))
+          .join(broadcast(landingsNow.except(landingsThen).select(col(file[0]), col(file[1]))), file, "left_semi")
+          .unionByName(raw.read(contract, before)
+              .join(broadcast(landingsThen.except(landingsNow).select(col(file[0]), col(file[1]))), file, "left_semi"));
       changed = changed.unionByName(rows.select(lit(mapping.dataset()).as("dataset"),
           SourceRecords.recordKey(contract).as("record_key"), col(mapping.identify().id()).as("id_number"),
           mapping.identify().name().map(n -> col(n).cast("string")).orElse(lit(null).cast("string")).as("name")));

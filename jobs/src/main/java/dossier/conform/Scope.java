@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dossier.conform.records.Records;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -46,20 +47,21 @@ final class Scope {
    * @param unitsChanged whether unit_history changed
    * @param index every current raw row of the record datasets: dataset, record_key, id_number, name, name_matched
    * @param cadres cadre_history: id_number, name
+   * @param keep materialises a step that later steps read more than once (the job's checkpoint)
    */
   static Scope affected(Dataset<Row> changed, Dataset<Row> historyChanges, Dataset<Row> dueIds, boolean unitsChanged,
-      Dataset<Row> index, Dataset<Row> cadres) {
-    Dataset<Row> ids0 = changed.select("id_number").union(historyChanges.select("id_number")).union(dueIds.select("id_number"))
-        .where(col("id_number").isNotNull()).distinct();
-    Dataset<Row> changedKeys = changed.select("dataset", "record_key").distinct();
+      Dataset<Row> index, Dataset<Row> cadres, UnaryOperator<Dataset<Row>> keep) {
+    Dataset<Row> ids0 = keep.apply(changed.select("id_number").union(historyChanges.select("id_number"))
+        .union(dueIds.select("id_number")).where(col("id_number").isNotNull()).distinct());
+    Dataset<Row> changedKeys = keep.apply(changed.select("dataset", "record_key").distinct());
     Dataset<Row> names0 = changed.select("name").union(historyChanges.select("name")).union(namesOf(ids0, cadres));
-    Dataset<Row> matters1 = matters(index, ids0, changedKeys, names0, unitsChanged);
-    Dataset<Row> ids1 = ids0.union(index.join(matters1, new String[] {"dataset", "record_key"}, "left_semi")
-        .select("id_number")).where(col("id_number").isNotNull()).distinct();
+    Dataset<Row> matters1 = keep.apply(matters(index, ids0, changedKeys, names0, unitsChanged));
+    Dataset<Row> ids1 = keep.apply(ids0.union(index.join(matters1, new String[] {"dataset", "record_key"}, "left_semi")
+        .select("id_number")).where(col("id_number").isNotNull()).distinct());
     Dataset<Row> names1 = names0.union(namesOf(ids1, cadres));
-    Dataset<Row> matters = matters(index, ids1, matters1, names1, unitsChanged);
-    Dataset<Row> recordIds = matters.union(changedKeys)
-        .select(Records.recordId(col("dataset"), col("record_key")).as("record_id")).distinct();
+    Dataset<Row> matters = keep.apply(matters(index, ids1, matters1, names1, unitsChanged));
+    Dataset<Row> recordIds = keep.apply(matters.union(changedKeys)
+        .select(Records.recordId(col("dataset"), col("record_key")).as("record_id")).distinct());
     return new Scope(Optional.of(ids1), Optional.of(matters), Optional.of(recordIds));
   }
 

@@ -53,6 +53,20 @@ public final class RawTables {
     return table.select(columns(contract).toArray(Column[]::new));
   }
 
+  /**
+   * The landings in a dataset's raw table at a Delta version: one row per (source_path,
+   * file_sha256, run_id), the file version and the landing run that wrote its rows.
+   */
+  public Dataset<Row> landings(DatasetContract contract, OptionalLong version) {
+    List<Column> landing = List.of(col(Provenance.SOURCE_PATH), col(Provenance.FILE_SHA256), col(Provenance.RUN_ID));
+    if (version.isEmpty()) {
+      return spark.createDataFrame(List.of(), new StructType().add(Provenance.SOURCE_PATH, DataTypes.StringType)
+          .add(Provenance.FILE_SHA256, DataTypes.StringType).add(Provenance.RUN_ID, DataTypes.StringType));
+    }
+    return tables.readVersion(tables.lake().raw(contract.name()), version.getAsLong())
+        .select(landing.toArray(Column[]::new)).distinct();
+  }
+
   /** The file's sequence within its month: {@code _n} of {@code <dataset>_<YYYYMM>_<n>.ext}, else 1. */
   public static Column fileSequence() {
     Column n = regexp_extract(col(Provenance.SOURCE_FILE), "_[0-9]{6}_([0-9]+)\\.[A-Za-z]+$", 1);
