@@ -1,6 +1,7 @@
 package dossier.job;
 
 import dossier.lake.Lake;
+import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -24,8 +25,9 @@ import scala.Option;
 public final class TableAccess {
   private final SparkSession spark;
   private final Lake lake;
-  private final Map<String, Long> read = new TreeMap<>();
-  private final Map<String, Long> written = new TreeMap<>();
+  /** Synchronised: a stage may write several tables at once (see {@link ConcurrentWrites}). */
+  private final Map<String, Long> read = Collections.synchronizedMap(new TreeMap<>());
+  private final Map<String, Long> written = Collections.synchronizedMap(new TreeMap<>());
   /** The versions of the run being replayed; null when reading the current versions. */
   private Map<String, Long> replayed;
 
@@ -83,12 +85,16 @@ public final class TableAccess {
 
   /** Table (path below the lake root) to the first version read, sorted. */
   public Map<String, Long> versionsRead() {
-    return new TreeMap<>(read);
+    synchronized (read) {
+      return new TreeMap<>(read);
+    }
   }
 
   /** Table (path below the lake root) to the last version written, sorted. */
   public Map<String, Long> versionsWritten() {
-    return new TreeMap<>(written);
+    synchronized (written) {
+      return new TreeMap<>(written);
+    }
   }
 
   private long replayedVersion(String table) {

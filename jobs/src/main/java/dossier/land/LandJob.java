@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import dossier.cli.Console;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
+import dossier.job.ConcurrentWrites;
 import dossier.job.JobContext;
 import dossier.job.StageResult;
 import java.io.IOException;
@@ -47,7 +48,8 @@ import org.apache.spark.util.SerializableConfiguration;
  *   <li>{@code raw/file_manifest}: one row per delivered file path, written last.
  * </ul>
  * Files are hashed and read on the executors; the driver sees only file metadata and counts.
- * Each table gets at most one commit per run, replacing the rows of the file names written
+ * Each table gets at most one commit per run (tables written side by side, see
+ * {@link ConcurrentWrites}), replacing the rows of the file names written
  * ({@code replaceWhere} on source_file), so re-runs and crash repairs never duplicate rows.
  * For every file the job checks rows read = rows landed + rows quarantined against what was
  * written, and fails naming the file otherwise.
@@ -81,10 +83,11 @@ public final class LandJob {
     Dataset<Row> parsed = parse(steps).persist();
     try {
       Map<String, FileSummary> summaries = summarise(parsed);
-      Map<String, Dataset<Row>> typed = typeRows(parsed, steps);
+      Map<String, Dataset<Row>> typed = typeRows(parsed, steps, summaries);
       Map<String, long[]> counted = countUnwritten(typed, steps);
-      writeDatasetTables(typed, steps);
-      writeQuarantine(typed, steps, summaries);
+      List<Runnable> writes = new ArrayList<>(datasetTableWrites(typed, steps));
+      quarantineWrite(typed, steps, summaries).ifPresent(writes::add);
+      ConcurrentWrites.run(writes, context.settings().landing().concurrentWrites());
       Map<String, long[]> written = countWritten(steps);
       List<ManifestEntry> entries = manifestEntries(steps, summaries, counted, written, notes);
       context.tables().write(context.lake().fileManifest(),
@@ -152,10 +155,21 @@ public final class LandJob {
     return summaries;
   }
 
-  /** Per dataset read this run: its rows typed, with every reason. */
-  private Map<String, Dataset<Row>> typeRows(Dataset<Row> parsed, List<LandingPlan.Step> steps) {
+  /**
+   * Per dataset read this run: its rows typed, with every reason. The files' own reasons come from
+   * the summaries already on the driver: a local table, so that no dataset's plan re-scans the
+   * parsed rows to broadcast them.
+   */
+  private Map<String, Dataset<Row>> typeRows(Dataset<Row> parsed, List<LandingPlan.Step> steps,
+      Map<String, FileSummary> summaries) {
+    List<Row> fileReasons = new ArrayList<>();
+    summaries.forEach((path, summary) -> {
+      if (summary.fileReason() != null) {
+        fileReasons.add(RowFactory.create(path, summary.fileReason()));
+      }
+    });
     Dataset<Row> rows = LandTransforms.withFileReasons(parsed.where(not(col("summary"))),
-        parsed.where(col("summary").and(col("file_reason").isNotNull())));
+        spark.createDataFrame(fileReasons, new StructType().add(Provenance.SOURCE_PATH, "string").add("file_reason", "string")));
     Map<String, Dataset<Row>> typed = new TreeMap<>();
     steps.stream().map(s -> datasetOf(s)).filter(d -> d != null)
         .forEach(d -> typed.computeIfAbsent(d, name -> LandTransforms.typed(rows, contracts.get(name))));
@@ -164,12 +178,14 @@ public final class LandJob {
 
   /** Rows of versions superseded within this run: counted, never written. */
   private Map<String, long[]> countUnwritten(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
-    Set<String> paths = paths(steps, s -> s.action() == LandingPlan.Action.COUNT && needsReading(s));
+    Predicate<LandingPlan.Step> counted = s -> s.action() == LandingPlan.Action.COUNT && needsReading(s);
+    Set<String> paths = paths(steps, counted);
     if (paths.isEmpty()) {
       return Map.of();
     }
-    Dataset<Row> union = typed.values().stream()
-        .map(t -> t.select(Provenance.SOURCE_PATH, LandTransforms.REASONS))
+    Set<String> datasets = steps.stream().filter(counted).map(LandJob::datasetOf).collect(Collectors.toSet());
+    Dataset<Row> union = typed.entrySet().stream().filter(t -> datasets.contains(t.getKey()))
+        .map(t -> t.getValue().select(Provenance.SOURCE_PATH, LandTransforms.REASONS))
         .reduce(Dataset::unionAll).orElseThrow();
     Map<String, long[]> counts = new HashMap<>();
     LandTransforms.countsPerFile(union.where(col(Provenance.SOURCE_PATH).isin(paths.toArray()))).collectAsList()
@@ -178,7 +194,8 @@ public final class LandJob {
   }
 
   /** One commit per dataset table: the rows of the names written this run replace all their earlier rows. */
-  private void writeDatasetTables(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
+  private List<Runnable> datasetTableWrites(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
+    List<Runnable> writes = new ArrayList<>();
     for (Map.Entry<String, Dataset<Row>> dataset : typed.entrySet()) {
       Predicate<LandingPlan.Step> written = s -> isWrite(s) && dataset.getKey().equals(datasetOf(s));
       Set<String> names = names(steps, written);
@@ -187,16 +204,18 @@ public final class LandJob {
       }
       Dataset<Row> landed = LandTransforms.landed(dataset.getValue(), contracts.get(dataset.getKey()),
           context.runId(), landedAt).where(col(Provenance.SOURCE_PATH).isin(paths(steps, written).toArray()));
-      replace(landed.coalesce(filesFor(steps, written)), context.lake().raw(dataset.getKey()), names);
+      Dataset<Row> rows = landed.coalesce(filesFor(steps, written));
+      writes.add(() -> replace(rows, context.lake().raw(dataset.getKey()), names));
     }
+    return writes;
   }
 
   /** One commit: quarantined rows of the files written, and one row for each rejected file without rows. */
-  private void writeQuarantine(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps,
+  private Optional<Runnable> quarantineWrite(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps,
       Map<String, FileSummary> summaries) {
     Set<String> names = names(steps, LandJob::isWrite);
     if (names.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Set<String> paths = paths(steps, LandJob::isWrite);
     Dataset<Row> rows = typed.values().stream()
@@ -215,8 +234,9 @@ public final class LandJob {
             landedAt));
       }
     }
-    replace(rows.unionAll(spark.createDataFrame(wholeFiles, rows.schema())).coalesce(filesFor(steps, LandJob::isWrite)),
-        context.lake().quarantine(), names);
+    Dataset<Row> all = rows.unionAll(spark.createDataFrame(wholeFiles, rows.schema()))
+        .coalesce(filesFor(steps, LandJob::isWrite));
+    return Optional.of(() -> replace(all, context.lake().quarantine(), names));
   }
 
   /**
