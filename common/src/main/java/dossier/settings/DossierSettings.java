@@ -12,6 +12,7 @@ import java.util.Set;
  * @param profile deployment profile; only {@code local} may use the demo person_key
  * @param spark SparkSession settings
  * @param lakeRoot root folder or URI of the lake (raw/, conformed/, analysed/, curated/ below)
+ * @param concurrentWrites how many independent tables a stage writes at once
  * @param landing how delivered files are read
  * @param identity the person_key secret
  * @param datasets dataset contracts by name
@@ -21,6 +22,7 @@ public record DossierSettings(
     String profile,
     SparkSettings spark,
     String lakeRoot,
+    int concurrentWrites,
     LandingSettings landing,
     IdentitySettings identity,
     Map<String, DatasetContract> datasets,
@@ -37,6 +39,7 @@ public record DossierSettings(
         profile,
         SparkSettings.from(root.child("spark")),
         root.nonEmptyString("lake.root"),
+        root.positiveInt("lake.concurrent-writes"),
         LandingSettings.from(root.child("landing")),
         IdentitySettings.from(root.child("identity"), profile),
         DatasetContracts.from(config),
@@ -45,6 +48,7 @@ public record DossierSettings(
 
   /** The same settings pointing at other folders (the CLI's --landing / --lake options). */
   public DossierSettings withPaths(String landingRoot, String newLakeRoot) {
-    return new DossierSettings(profile, spark, newLakeRoot, landing.withRoot(landingRoot), identity, datasets, config);
+    return new DossierSettings(profile, spark, newLakeRoot, concurrentWrites, landing.withRoot(landingRoot), identity,
+        datasets, config);
   }
 }

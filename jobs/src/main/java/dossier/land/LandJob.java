@@ -87,7 +87,7 @@ public final class LandJob {
       Map<String, long[]> counted = countUnwritten(typed, steps);
       List<Runnable> writes = new ArrayList<>(datasetTableWrites(typed, steps));
       quarantineWrite(typed, steps, summaries).ifPresent(writes::add);
-      ConcurrentWrites.run(writes, context.settings().landing().concurrentWrites());
+      ConcurrentWrites.run(writes, context.settings().concurrentWrites());
       Map<String, long[]> written = countWritten(steps);
       List<ManifestEntry> entries = manifestEntries(steps, summaries, counted, written, notes);
       context.tables().write(context.lake().fileManifest(),

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TableReaderTest {
   private static final ReadRules RULES = ReadRules.from(
       new LandingSettings("unused", List.of("", "无", "/", "-"), List.of("注", "填报单位", "填报人", "制表"), 5,
-          1, 1),
+          1),
       DatasetContracts.from(ConfigFactory.parseString("""
           dossier.datasets.zzb_txhx {
             label = t, source = zzb, kind = incremental, key = [doc_no]
