@@ -146,29 +146,34 @@ public final class ConformJob {
    * rows of a file version in one run, so the comparison is by landing: the rows of a file version
    * (path, hash) whose landing run differs between the two sides. A file landed again (a crash
    * repair) counts as changed though its rows may be the same, which only widens the scope. The
-   * landings are few, so this costs a scan of three columns per side, not a join of every row.
+   * landings are few, so this costs a scan of three columns per side, not a join of every row;
+   * each side's landings are materialised once, as both differences read them.
    */
   private Dataset<Row> changedRows(Watermark last, Map<String, OptionalLong> versions) {
     Dataset<Row> changed = spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
         .add("dataset", "string").add("record_key", "string").add("id_number", "string").add("name", "string"));
-    String[] file = {Provenance.SOURCE_PATH, Provenance.FILE_SHA256};
     for (RecordMapping mapping : settings.records().values()) {
       OptionalLong before = last.rawVersion(mapping.dataset());
       if (before.equals(versions.get(mapping.dataset()))) {
         continue;
       }
       DatasetContract contract = mapping.contract();
-      Dataset<Row> landingsNow = raw.landings(contract, versions.get(mapping.dataset()));
-      Dataset<Row> landingsThen = raw.landings(contract, before);
-      Dataset<Row> rows = raw.read(contract, versions.get(mapping.dataset()))
-          .join(broadcast(landingsNow.except(landingsThen).select(col(file[0]), col(file[1]))), file, "left_semi")
-          .unionByName(raw.read(contract, before)
-              .join(broadcast(landingsThen.except(landingsNow).select(col(file[0]), col(file[1]))), file, "left_semi"));
+      Dataset<Row> landingsNow = keep(raw.landings(contract, versions.get(mapping.dataset())));
+      Dataset<Row> landingsThen = keep(raw.landings(contract, before));
+      Dataset<Row> rows = rowsOfLandings(raw.read(contract, versions.get(mapping.dataset())),
+          landingsNow.except(landingsThen))
+          .unionByName(rowsOfLandings(raw.read(contract, before), landingsThen.except(landingsNow)));
       changed = changed.unionByName(rows.select(lit(mapping.dataset()).as("dataset"),
           SourceRecords.recordKey(contract).as("record_key"), col(mapping.identify().id()).as("id_number"),
           mapping.identify().name().map(n -> col(n).cast("string")).orElse(lit(null).cast("string")).as("name")));
     }
     return changed;
+  }
+
+  /** The raw rows of the file versions (path, hash) of {@code landings}, whatever their run. */
+  private static Dataset<Row> rowsOfLandings(Dataset<Row> rows, Dataset<Row> landings) {
+    String[] file = {Provenance.SOURCE_PATH, Provenance.FILE_SHA256};
+    return rows.join(broadcast(landings.drop(Provenance.RUN_ID)), file, "left_semi");
   }
 
   private static Dataset<Row> symmetricDifference(Dataset<Row> a, Dataset<Row> b) {

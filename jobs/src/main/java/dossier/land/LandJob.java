@@ -168,8 +168,9 @@ public final class LandJob {
         fileReasons.add(RowFactory.create(path, summary.fileReason()));
       }
     });
+    StructType reasonSchema = new StructType().add(Provenance.SOURCE_PATH, "string").add("file_reason", "string");
     Dataset<Row> rows = LandTransforms.withFileReasons(parsed.where(not(col("summary"))),
-        spark.createDataFrame(fileReasons, new StructType().add(Provenance.SOURCE_PATH, "string").add("file_reason", "string")));
+        spark.createDataFrame(fileReasons, reasonSchema));
     Map<String, Dataset<Row>> typed = new TreeMap<>();
     steps.stream().map(s -> datasetOf(s)).filter(d -> d != null)
         .forEach(d -> typed.computeIfAbsent(d, name -> LandTransforms.typed(rows, contracts.get(name))));
