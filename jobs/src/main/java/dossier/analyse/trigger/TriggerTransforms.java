@@ -76,7 +76,11 @@ public final class TriggerTransforms {
    */
   private static Dataset<Row> raisedWithFall(Dataset<Row> series, LineRules rules) {
     var byCadre = Window.partitionBy("person_key").orderBy(MONTH);
-    var later = byCadre.rowsBetween(1, Window.unboundedFollowing());
+    // The months after this one, taken from the last month back: Spark evaluates a frame that grows
+    // (unbounded preceding to -1) incrementally, but one that shrinks (1 to unbounded following)
+    // anew for every row, which is quadratic in a cadre's months.
+    var later = Window.partitionBy("person_key").orderBy(col(MONTH).desc())
+        .rowsBetween(Window.unboundedPreceding(), -1);
     Column rank = col(REPORTED + "line_rank");
     Dataset<Row> withBefore = series
         .withColumn("_before", coalesce(lag(rank, 1).over(byCadre), lit(0)))
