@@ -45,6 +45,18 @@ public final class Bench {
 
   /** Measures the scales and returns their results, smallest first. */
   public List<ScaleResult> run() {
+    return measure(false);
+  }
+
+  /**
+   * Like {@link #run()}, but each scale goes on from its journal: the steps an earlier run measured
+   * (stopped, or the machine switched off) are taken from it, and the rest measured.
+   */
+  public List<ScaleResult> resume() {
+    return measure(true);
+  }
+
+  private List<ScaleResult> measure(boolean resume) {
     List<ScaleResult> measured = new ArrayList<>();
     Machine machine = Machine.of(spark);
     try (Meter meter = new Meter(spark)) {
@@ -52,14 +64,19 @@ public final class Bench {
       int largest = settings.scales().get(settings.scales().size() - 1);
       for (int cadres : settings.scales()) {
         console.accept(String.format("bench    %,d cadres, %d months", cadres, sample.months()));
-        ScaleResult result = scales.run(cadres, cadres == largest);
-        store(result);
+        ScaleResult result = scales.run(cadres, cadres == largest, resume, soFar -> record(soFar, machine));
+        record(result, machine);
         measured.add(result);
-        BenchReport.write(Path.of(settings.report()), machine, stored());
-        console.accept("  report: " + settings.report());
       }
     }
     return measured;
+  }
+
+  /** Stores the result and rewrites the report from every result stored. */
+  private void record(ScaleResult result, Machine machine) {
+    store(result);
+    BenchReport.write(Path.of(settings.report()), machine, stored());
+    console.accept("  report: " + settings.report());
   }
 
   private Path results() {

@@ -31,6 +31,12 @@ record ScaleResult(int cadres, int months, long seed, long deliveredFiles, long 
     incremental = incremental == null ? List.of() : List.copyOf(incremental);
   }
 
+  /** This result with the incremental month's stages. */
+  ScaleResult withIncremental(List<Measurement> incrementalStages) {
+    return new ScaleResult(cadres, months, seed, deliveredFiles, deliveredRows, deliveredBytes, generatedMillis,
+        measuredAt, stages, copyFloor, peer, peerChecks, incrementalStages);
+  }
+
   /** The whole pipeline as one step. */
   Measurement pipeline() {
     return Measurement.total("pipeline", stages);

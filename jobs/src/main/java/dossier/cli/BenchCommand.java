@@ -27,6 +27,8 @@ final class BenchCommand implements Command {
       "the report whose measured section is rewritten (default dossier.bench.report, BENCHMARKS.md)");
   private static final Option WORK = CliOptions.valued("work", "DIR",
       "cached samples, lakes and per-scale results (default dossier.bench.work)");
+  private static final Option RESUME = Option.builder().longOpt("resume")
+      .desc("go on from each scale's journal: steps an earlier run measured are kept, the rest measured").get();
   private static final Option MONTHS = CliOptions.valued("months", "M",
       "monthly delivery folders of every sample (default dossier.sample.months)");
 
@@ -37,7 +39,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "[--scales N,N,...] [--out FILE] [--work DIR] [--months M] [--conf FILE]";
+    return "[--scales N,N,...] [--out FILE] [--work DIR] [--months M] [--resume] [--conf FILE]";
   }
 
   @Override
@@ -47,7 +49,8 @@ final class BenchCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options().addOption(SCALES).addOption(OUT).addOption(WORK).addOption(MONTHS).addOption(CliOptions.CONF);
+    return new Options().addOption(SCALES).addOption(OUT).addOption(WORK).addOption(MONTHS).addOption(RESUME)
+        .addOption(CliOptions.CONF);
   }
 
   @Override
@@ -68,10 +71,15 @@ final class BenchCommand implements Command {
     }
     DossierSettings session = dossier.withPaths(dossier.landing().root(), settings.work());
     Runs.withSpark(session, console, (spark, progress) -> {
-      new Bench(spark, dossier, settings, sample, Stages.ordered(), text -> {
+      Bench bench = new Bench(spark, dossier, settings, sample, Stages.ordered(), text -> {
         progress.clear();
         console.line(text);
-      }).run();
+      });
+      if (line.hasOption(RESUME.getLongOpt())) {
+        bench.resume();
+      } else {
+        bench.run();
+      }
       return null;
     });
     return ExitCode.OK;
