@@ -22,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * and rewrites the report from every result stored, so a long run loses nothing when stopped.
  */
 public final class Bench {
-  private static final ObjectMapper JSON = new ObjectMapper()
+  /** Reads and writes the bench's stored results and journals; fields a later version dropped are ignored. */
+  static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final SparkSession spark;

@@ -1,7 +1,5 @@
 package dossier.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,9 +20,6 @@ import java.util.function.Supplier;
  * from its folder's snapshot ({@link LakeSnapshot}), not from what it had half written.
  */
 final class Journal {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   /**
    * The journal's content.
    *
@@ -68,7 +63,7 @@ final class Journal {
     Path file = lakes.resolve("journal.json");
     try {
       if (resume && Files.exists(file)) {
-        State earlier = JSON.readValue(file.toFile(), State.class);
+        State earlier = Bench.JSON.readValue(file.toFile(), State.class);
         if (earlier.sample().equals(sample) && earlier.stages().equals(stages) && code.equals(earlier.code())) {
           console.accept(String.format("  resuming the measurement started at %s: %d steps measured",
               earlier.measuredAt(), earlier.steps().size()));
@@ -123,7 +118,7 @@ final class Journal {
   private void save() {
     Path written = file.resolveSibling(file.getFileName() + ".new");
     try {
-      JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(),
+      Bench.JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(),
           new State(sample, stages, code, measuredAt, steps, peerChecks));
       Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
