@@ -7,6 +7,8 @@ import com.typesafe.config.ConfigFactory;
 import dossier.contract.DatasetContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,27 @@ class ConfigurationTest {
     assertThat(settings.datasets()).as("dataset added by configuration").containsKey("dj_dyfz");
     assertThat(settings.datasets().get("dj_dyfz").column("unit_code").orElseThrow().headers())
         .as("its header spellings").containsExactly("单位代码", "单位编码");
+  }
+
+  @Test
+  void largeLocalProfileIsTheLocalProfileWithSparksCodegenBackOn() {
+    DossierSettings local = Settings.load(Optional.empty());
+    DossierSettings large = Settings.load(Optional.of(Path.of("../config/large-local.conf")));
+
+    assertThat(large.profile()).as("profile").isEqualTo("local");
+    assertThat(large.spark().conf())
+        .as("codegen settings")
+        .containsEntry("spark.sql.codegen.wholeStage", "true")
+        .containsEntry("spark.sql.codegen.factoryMode", "FALLBACK")
+        .as("every other Spark setting of the local profile")
+        .containsAllEntriesOf(withoutCodegen(local.spark().conf()));
+    assertThat(local.spark().conf()).as("local profile").containsEntry("spark.sql.codegen.wholeStage", "false");
+  }
+
+  private static Map<String, String> withoutCodegen(Map<String, String> conf) {
+    Map<String, String> rest = new HashMap<>(conf);
+    rest.keySet().removeIf(key -> key.startsWith("spark.sql.codegen."));
+    return rest;
   }
 
   @Test
