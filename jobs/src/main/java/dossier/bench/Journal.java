@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,18 +27,20 @@ final class Journal {
    * @param sample the sample measured ({@code c<cadres>-m<months>-s<seed>})
    * @param stages the pipeline's stages, in order
    * @param code the fingerprint of the code measured ({@link CodeFingerprint})
+   * @param spark the Spark settings of the session measured (a --conf profile is not in the code)
    * @param measuredAt when the first part of the measurement started (UTC, ISO-8601)
    * @param steps every step measured, by label, in the order measured
    * @param peerChecks the DuckDB peer's figures against Dossier's, once compared
    */
-  record State(String sample, List<String> stages, String code, String measuredAt, Map<String, Measurement> steps,
-      List<PeerCheck> peerChecks) {}
+  record State(String sample, List<String> stages, String code, Map<String, String> spark, String measuredAt,
+      Map<String, Measurement> steps, List<PeerCheck> peerChecks) {}
 
   private final Path file;
   private final Consumer<String> console;
   private final String sample;
   private final List<String> stages;
   private final String code;
+  private final Map<String, String> spark;
   private final String measuredAt;
   private final Map<String, Measurement> steps;
   private List<PeerCheck> peerChecks;
@@ -48,6 +51,7 @@ final class Journal {
     this.sample = state.sample();
     this.stages = List.copyOf(state.stages());
     this.code = state.code();
+    this.spark = new TreeMap<>(state.spark());
     this.measuredAt = state.measuredAt();
     this.steps = new LinkedHashMap<>(state.steps());
     this.peerChecks = List.copyOf(state.peerChecks());
@@ -55,29 +59,32 @@ final class Journal {
 
   /**
    * The journal of the scale whose lakes are in {@code lakes}. With {@code resume}, a journal of the
-   * same sample, stages and code goes on; otherwise (or when there is none) the folder is emptied and
-   * the measurement starts anew.
+   * same sample, stages, code and Spark settings goes on; otherwise (or when there is none) the folder
+   * is emptied and the measurement starts anew.
    */
-  static Journal start(Path lakes, String sample, List<String> stages, String code, boolean resume,
-      Consumer<String> console) {
+  static Journal start(Path lakes, String sample, List<String> stages, String code, Map<String, String> spark,
+      boolean resume, Consumer<String> console) {
     Path file = lakes.resolve("journal.json");
     try {
       if (resume && Files.exists(file)) {
         State earlier = Bench.JSON.readValue(file.toFile(), State.class);
-        if (earlier.sample().equals(sample) && earlier.stages().equals(stages) && code.equals(earlier.code())) {
+        if (earlier.sample().equals(sample) && earlier.stages().equals(stages) && code.equals(earlier.code())
+            && spark.equals(earlier.spark())) {
           console.accept(String.format("  resuming the measurement started at %s: %d steps measured",
               earlier.measuredAt(), earlier.steps().size()));
           return new Journal(file, earlier, console);
         }
         console.accept("  the journal in " + lakes + " measured " + earlier.sample() + " with stages " + earlier.stages()
-            + " on code " + earlier.code() + " (now " + code + "): starting anew");
+            + " on code " + earlier.code() + " with Spark settings " + earlier.spark() + " (now code " + code
+            + " with " + new TreeMap<>(spark) + "): starting anew");
       }
       BenchSample.delete(lakes);
       Files.createDirectories(lakes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the journal in " + lakes + ": " + e.getMessage(), e);
     }
-    return new Journal(file, new State(sample, stages, code, Instant.now().toString(), Map.of(), List.of()), console);
+    return new Journal(file, new State(sample, stages, code, spark, Instant.now().toString(), Map.of(), List.of()),
+        console);
   }
 
   String measuredAt() {
@@ -119,7 +126,7 @@ final class Journal {
     Path written = file.resolveSibling(file.getFileName() + ".new");
     try {
       Bench.JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(),
-          new State(sample, stages, code, measuredAt, steps, peerChecks));
+          new State(sample, stages, code, spark, measuredAt, steps, peerChecks));
       Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save " + file + ": " + e.getMessage(), e);

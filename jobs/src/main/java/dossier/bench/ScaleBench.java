@@ -59,7 +59,7 @@ final class ScaleBench {
     BenchSample sample = BenchSample.of(work, sampleSettings, dossier, console);
     Path lakes = work.resolve("lakes").resolve("c" + cadres);
     Journal journal = Journal.start(lakes, sample.landing().getParent().getFileName().toString(),
-        stages.stream().map(Stage::name).toList(), code, resume, console);
+        stages.stream().map(Stage::name).toList(), code, dossier.spark().conf(), resume, console);
     List<Measurement> full = pipeline(journal, "", sample.landing(), lakes.resolve("full"));
     Path floorFolder = lakes.resolve("copy-floor");
     Measurement floor = journal.step("copy floor", floorFolder, () -> report(meter.measure("copy floor", floorFolder,
