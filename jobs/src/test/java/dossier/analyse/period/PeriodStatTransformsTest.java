@@ -52,6 +52,20 @@ class PeriodStatTransformsTest {
   }
 
   @Test
+  void recordsOfNoKnownCadreCountAsRecordsButNotAsPersons(SparkSession spark) {
+    Dataset<Row> versions = Fixtures.versions(spark,
+        record("r1").person(null).sanction("警告").on("2024-01-10").points(4).delivered("2024-01"),
+        record("r2").person(null).sanction("记过").on("2024-01-20").points(6).delivered("2024-01"),
+        record("r3").person("p1").sanction("警告").on("2024-01-25").delivered("2024-01"),
+        record("r4").person("p1").sanction("记过").on("2024-01-26").points(6).delivered("2024-01"));
+
+    Rows.assertRows("January's sanctions", stats(versions, MARCH)
+            .filter("period = '2024-01' and category = 'sanction'")
+            .select("records", "scored_records", "persons", "scored_persons", "points"),
+        row(4L, 3L, 1L, 1L, Fixtures.dec("16")));
+  }
+
+  @Test
   void periodBoundsAndAsOfMonthAreStated(SparkSession spark) {
     Dataset<Row> versions = Fixtures.versions(spark,
         record("r1").unit("U7").sanction("警告").on("2024-02-29").points(4).delivered("2024-03"));
