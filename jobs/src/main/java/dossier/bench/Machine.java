@@ -21,10 +21,10 @@ import org.apache.spark.sql.SparkSession;
  * @param delta Delta Lake version
  * @param master Spark master URL
  * @param shufflePartitions spark.sql.shuffle.partitions of the session
- * @param wholeStageCodegen spark.sql.codegen.wholeStage of the session ("true" or "false")
+ * @param wholeStageCodegen whether spark.sql.codegen.wholeStage was on in the session
  */
 record Machine(int cores, long memoryBytes, long maxHeapBytes, String os, String java, String spark, String delta,
-    String master, String shufflePartitions, String wholeStageCodegen) {
+    String master, String shufflePartitions, boolean wholeStageCodegen) {
 
   static Machine of(SparkSession session) {
     long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
@@ -32,7 +32,8 @@ record Machine(int cores, long memoryBytes, long maxHeapBytes, String os, String
     return new Machine(Runtime.getRuntime().availableProcessors(), memory, Runtime.getRuntime().maxMemory(),
         osName(), System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")",
         session.version(), DeltaTable.class.getPackage().getImplementationVersion(), session.sparkContext().master(),
-        session.conf().get("spark.sql.shuffle.partitions"), session.conf().get("spark.sql.codegen.wholeStage"));
+        session.conf().get("spark.sql.shuffle.partitions"),
+        Boolean.parseBoolean(session.conf().get("spark.sql.codegen.wholeStage")));
   }
 
   String markdown() {
@@ -46,7 +47,7 @@ record Machine(int cores, long memoryBytes, long maxHeapBytes, String os, String
         | Spark | %s (master %s, %s shuffle partitions, whole-stage codegen %s) |
         | Delta Lake | %s |
         """, cores, BenchReport.bytes(memoryBytes), BenchReport.bytes(maxHeapBytes), os, java, spark, master,
-        shufflePartitions, Boolean.parseBoolean(wholeStageCodegen) ? "on" : "off", delta);
+        shufflePartitions, wholeStageCodegen ? "on" : "off", delta);
   }
 
   private static String osName() {
