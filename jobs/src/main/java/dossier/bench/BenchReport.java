@@ -103,8 +103,8 @@ final class BenchReport {
 
   private static String steps(ScaleResult r, List<Measurement> steps, Measurement total, Measurement floor) {
     StringBuilder md = new StringBuilder(
-        "| step | wall s | records / s | rows read | rows written | shuffle read | shuffle written | tasks | files written | bytes written | driver heap peak | load |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| step | wall s | records / s | rows read | rows written | shuffle read | shuffle written | tasks | Spark jobs | Delta commits | files written | bytes written | driver heap peak | load |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     steps.forEach(m -> md.append(row(r, m)));
     md.append(row(r, total).replaceFirst("\\| " + total.step(), "| **" + total.step() + "**"));
     if (floor != null) {
@@ -117,9 +117,10 @@ final class BenchReport {
   }
 
   private static String row(ScaleResult r, Measurement m) {
-    return String.format(Locale.ROOT, "| %s | %s | %,.0f | %,d | %,d | %s | %s | %,d | %,d | %s | %s | %.1f |%n", m.step(),
+    return String.format(Locale.ROOT, "| %s | %s | %,.0f | %,d | %,d | %s | %s | %,d | %,d | %,d | %,d | %s | %s | %.1f |%n", m.step(),
         seconds(m), m.millis() == 0 ? 0 : r.deliveredRows() * 1000.0 / m.millis(), m.recordsRead(),
-        m.recordsWritten(), bytes(m.shuffleRead()), bytes(m.shuffleWritten()), m.tasks(), m.filesWritten(),
+        m.recordsWritten(), bytes(m.shuffleRead()), bytes(m.shuffleWritten()), m.tasks(), m.sparkJobs(),
+        m.deltaCommits(), m.filesWritten(),
         bytes(m.bytesWritten()), bytes(m.driverPeakBytes()), m.loadAverage());
   }
 

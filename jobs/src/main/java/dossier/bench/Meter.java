@@ -70,7 +70,7 @@ final class Meter implements AutoCloseable {
     FolderSize after = FolderSize.of(output);
     double load = loadSamples.sum() == 0 ? 0 : loadSum.sum() / loadSamples.sum();
     return new Measurement(step, millis, t.recordsRead(), t.recordsWritten(), t.shuffleRead(), t.shuffleWritten(),
-        t.tasks(), after.files() - before.files(), after.bytes() - before.bytes(), peak, load,
+        t.tasks(), t.jobs(), after.commits() - before.commits(), after.files() - before.files(), after.bytes() - before.bytes(), peak, load,
         failure);
   }
 
@@ -97,22 +97,29 @@ final class Meter implements AutoCloseable {
     spark.sparkContext().removeSparkListener(totals);
   }
 
-  /** Files and bytes below a folder (none when it does not exist). */
-  record FolderSize(long files, long bytes) {
+  /** Files and bytes below a folder (none when it does not exist), and the Delta commits among them. */
+  record FolderSize(long files, long bytes, long commits) {
     static FolderSize of(Path folder) {
       if (!Files.isDirectory(folder)) {
-        return new FolderSize(0, 0);
+        return new FolderSize(0, 0, 0);
       }
       try (Stream<Path> walk = Files.walk(folder)) {
-        long[] sum = new long[2];
+        long[] sum = new long[3];
         walk.filter(Files::isRegularFile).forEach(file -> {
           sum[0]++;
           sum[1] += file.toFile().length();
+          sum[2] += isCommit(file) ? 1 : 0;
         });
-        return new FolderSize(sum[0], sum[1]);
+        return new FolderSize(sum[0], sum[1], sum[2]);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
       }
+    }
+
+    /** A Delta commit: {@code _delta_log/00000000000000000012.json}. */
+    private static boolean isCommit(Path file) {
+      return file.getParent().getFileName().toString().equals("_delta_log")
+          && file.getFileName().toString().matches("\\d{20}\\.json");
     }
   }
 }

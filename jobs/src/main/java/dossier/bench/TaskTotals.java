@@ -3,6 +3,7 @@ package dossier.bench;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
@@ -15,9 +16,15 @@ final class TaskTotals extends SparkListener {
   private final LongAdder shuffleRead = new LongAdder();
   private final LongAdder shuffleWritten = new LongAdder();
   private final LongAdder tasks = new LongAdder();
+  private final LongAdder jobs = new LongAdder();
 
-  /** What the tasks since the last take did. */
-  record Totals(long recordsRead, long recordsWritten, long shuffleRead, long shuffleWritten, long tasks) {}
+  /** What the tasks since the last take did, and how many jobs started. */
+  record Totals(long recordsRead, long recordsWritten, long shuffleRead, long shuffleWritten, long tasks, long jobs) {}
+
+  @Override
+  public void onJobStart(SparkListenerJobStart start) {
+    jobs.increment();
+  }
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
@@ -34,6 +41,6 @@ final class TaskTotals extends SparkListener {
 
   Totals take() {
     return new Totals(recordsRead.sumThenReset(), recordsWritten.sumThenReset(), shuffleRead.sumThenReset(),
-        shuffleWritten.sumThenReset(), tasks.sumThenReset());
+        shuffleWritten.sumThenReset(), tasks.sumThenReset(), jobs.sumThenReset());
   }
 }

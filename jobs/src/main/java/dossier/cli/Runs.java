@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.job.JobContext;
+import dossier.job.Operations;
 import dossier.job.RunLog;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
@@ -52,9 +53,11 @@ final class Runs {
       Lake lake = new Lake(settings.lakeRoot());
       RunLog log = new RunLog(spark, lake);
       JobContext run = new JobContext(settings, spark, lake, runId, started);
+      Operations total = Operations.NONE;
       for (Stage stage : stages) {
         JobContext context = run.forNextStage();
         Instant stageStart = Instant.now();
+        Operations.Meter meter = Operations.start(context);
         StageResult result;
         try {
           result = stage.run(context, arguments);
@@ -63,9 +66,15 @@ final class Runs {
           throw e;
         }
         log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart, Optional.empty()));
+        Operations operations = meter.operations();
+        total = total.plus(operations);
         progress.clear();
-        console.line("%-8s done in %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())));
+        console.line("%-8s done in %s · %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())),
+            operations.describe());
         result.lines().forEach(l -> console.line("  " + l));
+      }
+      if (stages.size() > 1) {
+        console.line("stages   %s", total.describe());
       }
       afterwards.accept(run.forNextStage());
       return null;

@@ -5,11 +5,13 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.AddFile;
 import scala.Option;
 
 /**
@@ -30,6 +32,9 @@ public final class TableAccess {
   private final Map<String, Long> written = Collections.synchronizedMap(new TreeMap<>());
   /** The versions of the run being replayed; null when reading the current versions. */
   private Map<String, Long> replayed;
+  /** Delta commits made through {@link #write}, and the data files they and other writes added. */
+  private final LongAdder commits = new LongAdder();
+  private final LongAdder filesWritten = new LongAdder();
 
   public TableAccess(SparkSession spark, Lake lake) {
     this.spark = spark;
@@ -72,7 +77,8 @@ public final class TableAccess {
 
   /**
    * Runs {@code write} on the Delta table at {@code path} and records the version it committed;
-   * a write that commits nothing records nothing.
+   * a write that commits nothing records nothing. The commits and the data files they added are
+   * counted ({@link #commits()}, {@link #filesWritten()}).
    */
   public void write(String path, Consumer<String> write) {
     OptionalLong before = version(path);
@@ -80,7 +86,38 @@ public final class TableAccess {
     OptionalLong after = version(path);
     if (after.isPresent() && !after.equals(before)) {
       written.put(lake.relative(path), after.getAsLong());
+      long first = before.isPresent() ? before.getAsLong() + 1 : 0;
+      commits.add(after.getAsLong() - first + 1);
+      filesWritten.add(addedFiles(path, first, after.getAsLong()));
     }
+  }
+
+  /** Counts files a stage wrote outside Delta (curated Parquet, reports). */
+  public void recordFilesWritten(long files) {
+    filesWritten.add(files);
+  }
+
+  /** Delta commits made through this access so far. */
+  public long commits() {
+    return commits.sum();
+  }
+
+  /** Data files written through this access so far: Delta's added files and those recorded. */
+  public long filesWritten() {
+    return filesWritten.sum();
+  }
+
+  /** Data files the commits {@code first} to {@code last} added, read from their log entries. */
+  private long addedFiles(String path, long first, long last) {
+    long added = 0;
+    var changes = DeltaLog.forTable(spark, path).getChanges(first, last, Option.empty(), false);
+    while (changes.hasNext()) {
+      var actions = changes.next()._2().iterator();
+      while (actions.hasNext()) {
+        added += actions.next() instanceof AddFile ? 1 : 0;
+      }
+    }
+    return added;
   }
 
   /** Table (path below the lake root) to the first version read, sorted. */

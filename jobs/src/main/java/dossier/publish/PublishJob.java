@@ -136,7 +136,7 @@ public final class PublishJob {
     CuratedWriter writer = new CuratedWriter(context.lake(), asOf);
     Map<String, Long> rows = new LinkedHashMap<>();
     outputs.forEach((table, data) -> {
-      writer.write(table, data);
+      context.tables().recordFilesWritten(writer.write(table, data));
       rows.put(table.zone().folder() + "/" + table.name(), data.count());
     });
     return rows;

@@ -75,6 +75,7 @@ public final class ReportJob {
       try (OutputStream out = fs.create(path, true)) {
         out.write(html.getBytes(StandardCharsets.UTF_8));
       }
+      context.tables().recordFilesWritten(1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report " + file, e);
     }

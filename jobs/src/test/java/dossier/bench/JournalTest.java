@@ -48,6 +48,6 @@ class JournalTest {
   }
 
   private static Measurement measurement(long millis) {
-    return new Measurement("land", millis, 1_000, 1_000, 0, 0, 1, 1, 100, 1_000, 1.0, null);
+    return new Measurement("land", millis, 1_000, 1_000, 0, 0, 1, 1, 1, 1, 100, 1_000, 1.0, null);
   }
 }

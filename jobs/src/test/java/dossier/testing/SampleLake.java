@@ -3,6 +3,7 @@ package dossier.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dossier.job.JobContext;
+import dossier.job.Operations;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.job.StageResult;
@@ -50,14 +51,16 @@ public final class SampleLake {
   private final Lake lake;
   private final Map<String, StageResult> results;
   private final Map<String, Duration> durations;
+  private final Map<String, Operations> operations;
 
   private SampleLake(Path landing, DossierSettings settings, Map<String, StageResult> results,
-      Map<String, Duration> durations) {
+      Map<String, Duration> durations, Map<String, Operations> operations) {
     this.landing = landing;
     this.settings = settings;
     this.lake = new Lake(settings.lakeRoot());
     this.results = results;
     this.durations = durations;
+    this.operations = operations;
   }
 
   /** The shared lake, built on first use in the test JVM's SparkSession. */
@@ -78,16 +81,21 @@ public final class SampleLake {
       SampleSettings defaults = SampleSettings.from(settings.config(), settings.datasets());
       SampleSettings sample = defaults.with(CADRES, MONTHS, defaults.seed());
       new SampleGenerator(sample, settings.datasets(), settings.landing(), landing, step -> { }).run();
-      JobContext context = new JobContext(settings, spark, new Lake(settings.lakeRoot()), "sample-lake", Instant.now());
+      JobContext run = new JobContext(settings, spark, new Lake(settings.lakeRoot()), "sample-lake", Instant.now());
       Map<String, StageResult> results = new LinkedHashMap<>();
       Map<String, Duration> durations = new LinkedHashMap<>();
+      Map<String, Operations> operations = new LinkedHashMap<>();
       for (Stage stage : Stages.ordered()) {
+        JobContext context = run.forNextStage();
         Instant started = Instant.now();
+        Operations.Meter meter = Operations.start(context);
         results.put(stage.name(), stage.run(context, StageArguments.asOf(Optional.empty())));
         durations.put(stage.name(), Duration.between(started, Instant.now()));
+        operations.put(stage.name(), meter.operations());
       }
-      System.out.println("sample lake " + CADRES + " cadres x " + MONTHS + " months, stage times " + durations);
-      return new SampleLake(landing, settings, results, durations);
+      System.out.println("sample lake " + CADRES + " cadres x " + MONTHS + " months, stage times " + durations
+          + ", operations " + operations);
+      return new SampleLake(landing, settings, results, durations, operations);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,6 +123,11 @@ public final class SampleLake {
   /** What each stage reported, by stage name. */
   public StageResult result(String stage) {
     return results.get(stage);
+  }
+
+  /** What each stage issued (Spark jobs, Delta commits, files written), by stage name. */
+  public Operations operations(String stage) {
+    return operations.get(stage);
   }
 
   /** How long each stage took, by stage name. */
