@@ -6,6 +6,11 @@ committed copy drifts from what the code emits. This module only maps it onto Ai
 task submits ``dossier.cli.Main`` with ``SparkSubmitOperator``, keyed by the data interval, and
 passes paths, never data. Nothing here touches the metadata database or the network when the
 DAG file is parsed: Variables are read through templates at run time.
+
+By default a pipeline is one submit (``run --stages … --resume``): the month's stages share one
+JVM, and a retried or cleared task passes over the stages already done for that input. With the
+environment variable ``DOSSIER_DAG_TASKS=per-stage`` (read when the DAG file is parsed) each
+stage is its own task instead.
 """
 from __future__ import annotations
 
@@ -21,7 +26,9 @@ from airflow.sdk import DAG
 from airflow.timetables.interval import CronDataIntervalTimetable
 
 MANIFEST_PATH = Path(__file__).with_name("stage_manifest.json")
-SUPPORTED_FORMAT = 1
+SUPPORTED_FORMAT = 2
+# How a pipeline becomes tasks: one submit for all its stages (default) or one task per stage.
+TASKS_MODES = {"one-submit": "one_submit", "per-stage": "per_stage"}
 TIMEZONE = "Asia/Shanghai"
 
 # Templates resolved by Airflow when a task runs (cheap to parse, no Variable lookups at import).
@@ -53,6 +60,15 @@ def application_args(arguments: list[str], as_of_template: str) -> list[str]:
             argument = argument.replace(placeholder, template)
         filled.append(argument)
     return filled
+
+
+def pipeline_tasks(manifest: dict, pipeline: str, mode: str | None = None) -> list[dict]:
+    """The pipeline's Spark tasks in order: its one submit, or one task per stage."""
+    mode = mode or os.environ.get("DOSSIER_DAG_TASKS", "one-submit")
+    if mode not in TASKS_MODES:
+        raise ValueError(f"DOSSIER_DAG_TASKS={mode!r}: expected one of {sorted(TASKS_MODES)}")
+    entry = manifest["pipelines"][pipeline][TASKS_MODES[mode]]
+    return entry if isinstance(entry, list) else [entry]
 
 
 def notify_failure(context) -> None:
@@ -123,7 +139,7 @@ def build_dag(
                 poke_interval=60 * 60,
                 timeout=14 * 24 * 60 * 60,
             )
-        for task in manifest["pipelines"][pipeline]:
+        for task in pipeline_tasks(manifest, pipeline):
             submit = SparkSubmitOperator(
                 task_id=task["task_id"],
                 doc_md=task["summary"],

@@ -2,7 +2,8 @@
 class from the Maven classpath standing in for the spark-submit script.
 
 - DagMonthTest (every `mvn -B verify`): one sample month's tasks in dependency order, one JVM per
-  task as Airflow workers would run them (so no task leans on what an earlier one left in memory);
+  task as Airflow workers would run them (the default DAG is one `run --resume` task per month; so no
+  task leans on what an earlier one left in memory);
   then the curated outputs are checked, and ci/standalone-cluster-check.sh runs the same month on
   a Spark standalone cluster and compares every layer with this local lake.
 - DagBackfillTest (`mvn -B verify -Pcluster-proof`, about 50 minutes on 2 cores): a backfill of
@@ -77,7 +78,7 @@ class DagCommands:
         return path
 
     def spark_submit_argv(self, fields: dict) -> list[str]:
-        argv = ["--master", "local[2]", "--class", self.dag.tasks["land"].java_class, "--name", fields["name"]]
+        argv = ["--master", "local[2]", "--class", self.dag.tasks["run"].java_class, "--name", fields["name"]]
         for key, value in fields["conf"].items():
             argv += ["--conf", f"{key}={value}"]
         return [*argv, fields["application"], *fields["application_args"]]

@@ -7,6 +7,8 @@ import unittest
 from datetime import datetime, timezone
 from pathlib import Path
 
+import os
+
 from tests.dag_loading import chain_order, load_dags, manifest
 from tests.rendering import context, rendered_fields
 
@@ -66,20 +68,41 @@ class DagStructureTest(unittest.TestCase):
                 self.assertIn("dossier", dag.tags)
                 self.assertIn(dag_id.split("_")[1], dag.doc_md.lower())
 
-    def test_tasks_follow_the_manifest_in_order(self):
+    def test_by_default_a_pipeline_is_one_submit_that_resumes(self):
         for dag_id, pipeline in PIPELINE.items():
             with self.subTest(dag=dag_id):
-                expected = [t["task_id"] for t in self.manifest["pipelines"][pipeline]]
+                expected = ["run"] if dag_id != "dossier_monthly" else ["wait_for_delivery", "run"]
+                self.assertEqual(expected, chain_order(self.dags[dag_id]))
+                arguments = self.manifest["pipelines"][pipeline]["one_submit"]["arguments"]
+                stages = [t["task_id"] for t in self.manifest["pipelines"][pipeline]["per_stage"]]
+                self.assertEqual(",".join(stages), arguments[arguments.index("--stages") + 1])
+                self.assertIn("--resume", arguments)
+
+    def test_per_stage_tasks_follow_the_manifest_in_order(self):
+        dags = self.per_stage_dags()
+        for dag_id, pipeline in PIPELINE.items():
+            with self.subTest(dag=dag_id):
+                expected = [t["task_id"] for t in self.manifest["pipelines"][pipeline]["per_stage"]]
                 if dag_id == "dossier_monthly":
                     expected = ["wait_for_delivery", *expected]
-                self.assertEqual(expected, chain_order(self.dags[dag_id]))
+                self.assertEqual(expected, chain_order(dags[dag_id]))
+
+    @staticmethod
+    def per_stage_dags() -> dict:
+        os.environ["DOSSIER_DAG_TASKS"] = "per-stage"
+        try:
+            return load_dags()
+        finally:
+            del os.environ["DOSSIER_DAG_TASKS"]
 
     def test_spark_submit_arguments_render_to_the_manifest_with_the_as_of_month(self):
+        per_stage = self.per_stage_dags()
         for dag_id, (_cron, start, end, as_of) in EXPECTED.items():
             ctx = context(start.replace(tzinfo=timezone.utc), end.replace(tzinfo=timezone.utc), VARIABLES)
-            for task in self.manifest["pipelines"][PIPELINE[dag_id]]:
+            entry = self.manifest["pipelines"][PIPELINE[dag_id]]
+            for dags, task in [(self.dags, entry["one_submit"])] + [(per_stage, t) for t in entry["per_stage"]]:
                 with self.subTest(dag=dag_id, task=task["task_id"]):
-                    submit = self.dags[dag_id].tasks[task["task_id"]]
+                    submit = dags[dag_id].tasks[task["task_id"]]
                     rendered = rendered_fields(submit, ctx)
                     self.assertEqual(filled(task["arguments"], as_of), rendered["application_args"])
                     self.assertEqual(VARIABLES["dossier_app_jar"], rendered["application"])

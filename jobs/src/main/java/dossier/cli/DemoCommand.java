@@ -47,7 +47,7 @@ final class DemoCommand implements Command {
     } else {
       SampleCommand.generate(settings, SampleSettings.from(settings.config(), settings.datasets()), landing, console);
     }
-    Runs.runStages(settings, Stages.ordered(), StageArguments.asOf(Optional.empty()), console,
+    Runs.runStages(settings, Stages.ordered(), StageArguments.asOf(Optional.empty()), false, console,
         context -> new DemoSummary(context, console).print());
     return ExitCode.OK;
   }

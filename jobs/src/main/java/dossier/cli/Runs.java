@@ -1,11 +1,12 @@
 package dossier.cli;
 
+import dossier.job.CompletedStages;
 import dossier.job.JobContext;
 import dossier.job.Operations;
 import dossier.job.RunLog;
+import dossier.job.SettingsFingerprint;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
-import dossier.job.StageOption;
 import dossier.job.StageResult;
 import dossier.job.StageRun;
 import dossier.lake.Lake;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -37,12 +37,17 @@ final class Runs {
 
   /** Runs the stages in order in one SparkSession; the first failure stops the run. */
   static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console) {
-    runStages(settings, stages, arguments, console, context -> { });
+    runStages(settings, stages, arguments, false, console, context -> { });
   }
 
-  /** As above, then {@code afterwards} in the same session (e.g. the demo's summary). */
-  static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console,
-      Consumer<JobContext> afterwards) {
+  /**
+   * As above; with {@code resume}, a stage whose work for this input is done ({@link CompletedStages})
+   * is passed over while every stage before it in this run was passed over or changed nothing, so a
+   * retried run starts again at the first stage not done. Then {@code afterwards} runs in the same
+   * session (e.g. the demo's summary).
+   */
+  static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, boolean resume,
+      Console console, Consumer<JobContext> afterwards) {
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
@@ -53,8 +58,19 @@ final class Runs {
       Lake lake = new Lake(settings.lakeRoot());
       RunLog log = new RunLog(spark, lake);
       JobContext run = new JobContext(settings, spark, lake, runId, started);
+      String fingerprint = SettingsFingerprint.of(settings);
+      Optional<CompletedStages> completed = resume
+          ? Optional.of(new CompletedStages(log, run.tables(), fingerprint)) : Optional.empty();
       Operations total = Operations.NONE;
+      boolean changedSoFar = false;
       for (Stage stage : stages) {
+        Optional<String> doneBy = changedSoFar ? Optional.empty()
+            : completed.flatMap(c -> c.doneBy(stage, arguments));
+        if (doneBy.isPresent()) {
+          console.line("%-8s passed over: done for this input by run %s (same input versions and settings)",
+              stage.name(), doneBy.get());
+          continue;
+        }
         JobContext context = run.forNextStage();
         Instant stageStart = Instant.now();
         Operations.Meter meter = Operations.start(context);
@@ -62,11 +78,14 @@ final class Runs {
         try {
           result = stage.run(context, arguments);
         } catch (RuntimeException e) {
-          log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e))));
+          log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e)),
+              fingerprint));
           throw e;
         }
-        log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart, Optional.empty()));
         Operations operations = meter.operations();
+        log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart,
+            Optional.empty(), fingerprint));
+        changedSoFar |= operations.deltaCommits() > 0 || operations.filesWritten() > 0;
         total = total.plus(operations);
         progress.clear();
         console.line("%-8s done in %s · %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())),
@@ -83,17 +102,10 @@ final class Runs {
   }
 
   private static StageRun record(JobContext context, Stage stage, StageArguments arguments, Optional<YearMonth> asOf,
-      Instant started, Optional<String> failure) {
+      Instant started, Optional<String> failure, String fingerprint) {
     return new StageRun(context.runId(), stage.name(), stage.takesAsOf() ? asOf : Optional.empty(),
-        stageOptions(stage, arguments), started, Instant.now(), failure, context.tables().versionsRead(),
-        context.tables().versionsWritten());
-  }
-
-  /** The options given that the stage declares (run passes every stage the options of all). */
-  private static Map<String, String> stageOptions(Stage stage, StageArguments arguments) {
-    Map<String, String> own = new TreeMap<>(arguments.options());
-    own.keySet().retainAll(stage.options().stream().map(StageOption::name).toList());
-    return own;
+        CompletedStages.stageOptions(stage, arguments), started, Instant.now(), failure,
+        context.tables().versionsRead(), context.tables().versionsWritten(), fingerprint);
   }
 
   /**

@@ -40,6 +40,9 @@ public final class RunLog {
           "Delta tables the stage read (path below the lake root, e.g. analysed/period_stat) and the version read.")
       .column("tables_written", "写入表版本", "map<string,bigint>",
           "Delta tables the stage committed to and the version of its last commit; curated Parquet is not listed.")
+      .column("settings_fingerprint", "配置指纹", "string",
+          "A digest of the settings the stage's output depends on (rules, contracts, the person_key secret's hash): "
+              + "a resumed run passes over a stage only if it ran with the same settings. Null in rows from before.")
       .build();
 
   private final SparkSession spark;
@@ -54,13 +57,19 @@ public final class RunLog {
     Row row = RowFactory.create(run.runId(), run.stage(), run.asOf().map(YearMonth::toString).orElse(null),
         new TreeMap<>(run.options()), Timestamp.from(run.startedAt()), Timestamp.from(run.finishedAt()),
         run.failure().isEmpty() ? SUCCEEDED : FAILED, run.failure().orElse(null), new TreeMap<>(run.tablesRead()),
-        new TreeMap<>(run.tablesWritten()));
-    spark.createDataFrame(List.of(row), SPEC.schema()).write().format("delta").mode("append").save(lake.runLog());
+        new TreeMap<>(run.tablesWritten()), run.settingsFingerprint());
+    // mergeSchema: a run log written before a column was added takes it on (older rows hold null).
+    spark.createDataFrame(List.of(row), SPEC.schema()).write().format("delta").mode("append")
+        .option("mergeSchema", "true").save(lake.runLog());
+  }
+
+  public boolean exists() {
+    return DeltaTable.isDeltaTable(spark, lake.runLog());
   }
 
   /** The successful runs of a stage, earliest first (a handful of rows: one per run of the stage). */
   public List<Row> succeeded(String stage) {
-    if (!DeltaTable.isDeltaTable(spark, lake.runLog())) {
+    if (!exists()) {
       return List.of();
     }
     return read().filter(col("stage").equalTo(stage).and(col("status").equalTo(SUCCEEDED)))

@@ -16,6 +16,14 @@ public interface Stage {
   /** Whether the stage works for an as-of month ({@code --as-of YYYY-MM}). */
   boolean takesAsOf();
 
+  /**
+   * Whether everything the stage reads is a Delta table of the lake (so the run log's versions
+   * say whether its input changed); landing reads the delivery folder.
+   */
+  default boolean inputsInLake() {
+    return true;
+  }
+
   /** The stage's own options, besides --landing, --lake, --conf and --as-of. */
   default List<StageOption> options() {
     return List.of();

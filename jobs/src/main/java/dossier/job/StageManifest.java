@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The task graph as the Java side defines it: main class, the stages of each scheduled pipeline in
- * order with their full argument lists, the Delta settings every submit needs, and the delivery
- * completeness rule. {@code bin/dossier stages} prints it; the Airflow DAGs read the committed copy
+ * The task graph as the Java side defines it: main class, each scheduled pipeline both as one
+ * submit ({@code one_submit}: {@code run --stages … --resume}, the month's stages in one JVM, a retry
+ * resuming at the first stage not done) and as one task per stage ({@code per_stage}, with full
+ * argument lists), the Delta settings every submit needs, and the delivery completeness rule. {@code bin/dossier stages} prints it; the Airflow DAGs read the committed copy
  * ({@code airflow-dags/include/stage_manifest.json}) and a test fails when the two drift.
  *
  * <p>Each task also lists the stage's own options ({@link Stage#options()}), which a schedule
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class StageManifest {
   /** Bumped when the JSON layout changes, so DAGs can refuse a manifest they do not understand. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final List<String> DELTA_SETTINGS =
       List.of("spark.sql.extensions", "spark.sql.catalog.spark_catalog");
 
@@ -40,7 +41,12 @@ public final class StageManifest {
     manifest.put("spark_conf", deltaSettings(sparkConf));
     manifest.put("delivery", delivery(schedule, datasets));
     Map<String, Object> pipelines = new LinkedHashMap<>();
-    schedule.pipelines().forEach((name, steps) -> pipelines.put(name, tasks(steps, stages)));
+    schedule.pipelines().forEach((name, steps) -> {
+      Map<String, Object> pipeline = new LinkedHashMap<>();
+      pipeline.put("one_submit", oneSubmit(steps, stages));
+      pipeline.put("per_stage", tasks(steps, stages));
+      pipelines.put(name, pipeline);
+    });
     manifest.put("pipelines", pipelines);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n";
@@ -78,11 +84,34 @@ public final class StageManifest {
     return delivery;
   }
 
+  /** The pipeline's stages in one submit: {@code run} with their names and every step's own arguments. */
+  private static Map<String, Object> oneSubmit(List<ScheduleSettings.Step> steps, List<Stage> stages) {
+    List<String> names = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    for (ScheduleSettings.Step step : steps) {
+      extra.addAll(declared(stage(step, stages), step.arguments()));
+      names.add(step.stage());
+    }
+    List<String> arguments = new ArrayList<>(List.of("run", "--landing", "{landing}", "--lake", "{lake}",
+        "--conf", "{conf}", "--as-of", "{as_of}", "--stages", String.join(",", names), "--resume"));
+    arguments.addAll(extra);
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("task_id", "run");
+    task.put("summary", "the stages " + String.join(", ", names) + " in one spark-submit; a retry resumes at the "
+        + "first stage not done for this input");
+    task.put("arguments", arguments);
+    return task;
+  }
+
+  private static Stage stage(ScheduleSettings.Step step, List<Stage> stages) {
+    return stages.stream().filter(s -> s.name().equals(step.stage())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no stage named '" + step.stage() + "'"));
+  }
+
   private static List<Map<String, Object>> tasks(List<ScheduleSettings.Step> steps, List<Stage> stages) {
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (ScheduleSettings.Step step : steps) {
-      Stage stage = stages.stream().filter(s -> s.name().equals(step.stage())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no stage named '" + step.stage() + "'"));
+      Stage stage = stage(step, stages);
       List<String> arguments = new ArrayList<>(List.of(stage.name(), "--landing", "{landing}", "--lake", "{lake}",
           "--conf", "{conf}"));
       if (stage.takesAsOf()) {

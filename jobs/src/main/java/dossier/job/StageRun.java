@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param failure empty when the stage succeeded, else what went wrong
  * @param tablesRead table (path below the lake root) to the Delta version read
  * @param tablesWritten table to the Delta version written
+ * @param settingsFingerprint the settings the stage ran with ({@link SettingsFingerprint})
  */
 public record StageRun(String runId, String stage, Optional<YearMonth> asOf, Map<String, String> options,
     Instant startedAt, Instant finishedAt, Optional<String> failure, Map<String, Long> tablesRead,
-    Map<String, Long> tablesWritten) {
+    Map<String, Long> tablesWritten, String settingsFingerprint) {
   public StageRun {
     options = Map.copyOf(options);
     tablesRead = Map.copyOf(tablesRead);

@@ -1,7 +1,6 @@
 package dossier.land;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import dossier.cli.Console;
@@ -51,8 +50,9 @@ import org.apache.spark.util.SerializableConfiguration;
  * Each table gets at most one commit per run (tables written side by side, see
  * {@link ConcurrentWrites}), replacing the rows of the file names written
  * ({@code replaceWhere} on source_file), so re-runs and crash repairs never duplicate rows.
- * For every file the job checks rows read = rows landed + rows quarantined against what was
- * written, and fails naming the file otherwise.
+ * For every file the job checks rows read (the parser's count) = rows landed + rows quarantined
+ * (the typed rows handed to the writes, counted in one pass over the cached parse before writing,
+ * not by reading the tables back), and fails naming the file otherwise.
  */
 public final class LandJob {
   private final JobContext context;
@@ -84,12 +84,11 @@ public final class LandJob {
     try {
       Map<String, FileSummary> summaries = summarise(parsed);
       Map<String, Dataset<Row>> typed = typeRows(parsed, steps, summaries);
-      Map<String, long[]> counted = countUnwritten(typed, steps);
+      Map<String, RowCounts> counted = countRows(typed, steps);
       List<Runnable> writes = new ArrayList<>(datasetTableWrites(typed, steps));
       quarantineWrite(typed, steps, summaries).ifPresent(writes::add);
       ConcurrentWrites.run(writes, context.settings().concurrentWrites());
-      Map<String, long[]> written = countWritten(steps);
-      List<ManifestEntry> entries = manifestEntries(steps, summaries, counted, written, notes);
+      List<ManifestEntry> entries = manifestEntries(steps, summaries, counted, notes);
       context.tables().write(context.lake().fileManifest(),
           path -> FileManifest.merge(spark, path, entries, context.runId(), landedAt));
       return new Result(entries, notes);
@@ -177,20 +176,26 @@ public final class LandJob {
     return typed;
   }
 
-  /** Rows of versions superseded within this run: counted, never written. */
-  private Map<String, long[]> countUnwritten(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
-    Predicate<LandingPlan.Step> counted = s -> s.action() == LandingPlan.Action.COUNT && needsReading(s);
-    Set<String> paths = paths(steps, counted);
-    if (paths.isEmpty()) {
-      return Map.of();
-    }
-    Set<String> datasets = steps.stream().filter(counted).map(LandJob::datasetOf).collect(Collectors.toSet());
-    Dataset<Row> union = typed.entrySet().stream().filter(t -> datasets.contains(t.getKey()))
+  /** Rows of one file: those that land and those quarantined (a whole-file quarantine row aside). */
+  record RowCounts(long landed, long quarantined) {
+    static final RowCounts NONE = new RowCounts(0, 0);
+  }
+
+  /**
+   * Per file read this run (written, or superseded within the run and only counted): its typed
+   * rows that land and that go to quarantine, in one aggregation over the cached parse.
+   */
+  private Map<String, RowCounts> countRows(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
+    Set<String> paths = paths(steps, LandJob::needsReading);
+    Set<String> datasets = steps.stream().filter(LandJob::needsReading).map(LandJob::datasetOf)
+        .collect(Collectors.toSet());
+    Map<String, RowCounts> counts = new HashMap<>();
+    typed.entrySet().stream().filter(t -> datasets.contains(t.getKey()))
         .map(t -> t.getValue().select(Provenance.SOURCE_PATH, LandTransforms.REASONS))
-        .reduce(Dataset::unionAll).orElseThrow();
-    Map<String, long[]> counts = new HashMap<>();
-    LandTransforms.countsPerFile(union.where(col(Provenance.SOURCE_PATH).isin(paths.toArray()))).collectAsList()
-        .forEach(r -> counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)}));
+        .reduce(Dataset::unionAll)
+        .ifPresent(union -> LandTransforms.countsPerFile(union.where(col(Provenance.SOURCE_PATH)
+                .isin(paths.toArray()))).collectAsList()
+            .forEach(r -> counts.put(r.getString(0), new RowCounts(r.getLong(1), r.getLong(2)))));
     return counts;
   }
 
@@ -282,26 +287,8 @@ public final class LandJob {
         .option("replaceWhere", predicate).option("mergeSchema", "true").save(path));
   }
 
-  /** Rows now in the tables for each file written this run: landed, quarantined (whole-file rows aside). */
-  private Map<String, long[]> countWritten(List<LandingPlan.Step> steps) {
-    Map<String, long[]> counts = new HashMap<>();
-    Set<String> paths = paths(steps, LandJob::isWrite);
-    Set<String> datasets = new TreeSet<>();
-    steps.stream().filter(LandJob::isWrite).map(LandJob::datasetOf).filter(d -> d != null).forEach(datasets::add);
-    List<Dataset<Row>> parts = new ArrayList<>();
-    datasets.forEach(d -> parts.add(spark.read().format("delta").load(context.lake().raw(d))
-        .select(col(Provenance.SOURCE_PATH), lit(0).as("slot"))));
-    parts.add(spark.read().format("delta").load(context.lake().quarantine())
-        .where(col(Provenance.ROW_NUMBER).isNotNull()).select(col(Provenance.SOURCE_PATH), lit(1).as("slot")));
-    parts.stream().reduce(Dataset::unionAll).orElseThrow()
-        .where(col(Provenance.SOURCE_PATH).isin(paths.toArray()))
-        .groupBy(Provenance.SOURCE_PATH, "slot").count().collectAsList()
-        .forEach(r -> counts.computeIfAbsent(r.getString(0), p -> new long[2])[r.getInt(1)] = r.getLong(2));
-    return counts;
-  }
-
   private List<ManifestEntry> manifestEntries(List<LandingPlan.Step> steps, Map<String, FileSummary> summaries,
-      Map<String, long[]> counted, Map<String, long[]> written, List<String> notes) {
+      Map<String, RowCounts> counted, List<String> notes) {
     List<ManifestEntry> entries = new ArrayList<>();
     for (LandingPlan.Step step : steps) {
       LandingPlan.Link link = step.link();
@@ -316,8 +303,8 @@ public final class LandJob {
         continue;
       }
       FileSummary summary = summaries.getOrDefault(step.sourcePath(), new FileSummary(0, null));
-      long[] rows = step.action() == LandingPlan.Action.RECORD ? new long[2]
-          : (isWrite(step) ? written : counted).getOrDefault(step.sourcePath(), new long[2]);
+      RowCounts rows = step.action() == LandingPlan.Action.RECORD ? RowCounts.NONE
+          : counted.getOrDefault(step.sourcePath(), RowCounts.NONE);
       checkConservation(step.sourcePath(), summary.rowsRead(), rows);
       String rejection = d.rejection() != null ? d.rejection() : summary.fileReason();
       boolean rejected = rejection != null && link.isCurrent();
@@ -326,15 +313,15 @@ public final class LandJob {
       entries.add(new ManifestEntry(step.sourcePath(), step.sourceFile(), d.identity().dataset(),
           d.file().deliveryMonth(), d.identity().fileMonth(), d.fingerprint().sha256(), d.file().sizeBytes(),
           d.fingerprint().format(), d.fingerprint().encoding(), rejected ? ManifestEntry.REJECTED : link.status(),
-          summary.rowsRead(), rows[0], rows[1], message));
+          summary.rowsRead(), rows.landed(), rows.quarantined(), message));
     }
     return entries;
   }
 
-  private static void checkConservation(String path, long read, long[] rows) {
-    if (read != rows[0] + rows[1]) {
+  private static void checkConservation(String path, long read, RowCounts rows) {
+    if (read != rows.landed() + rows.quarantined()) {
       throw new IllegalStateException("conservation broken for " + path + ": rows read " + read + " but rows landed "
-          + rows[0] + " + rows quarantined " + rows[1] + " = " + (rows[0] + rows[1]));
+          + rows.landed() + " + rows quarantined " + rows.quarantined() + " = " + (rows.landed() + rows.quarantined()));
     }
   }
 

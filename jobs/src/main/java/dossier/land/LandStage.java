@@ -22,6 +22,12 @@ public final class LandStage implements Stage {
     return true;
   }
 
+  /** The delivery folder is outside the lake: a resumed run always lands (nothing new costs no commit). */
+  @Override
+  public boolean inputsInLake() {
+    return false;
+  }
+
   @Override
   public StageResult run(JobContext context, StageArguments arguments) {
     return new LandJob(context, arguments.asOf()).run();

@@ -89,4 +89,42 @@ class RunLogTest {
     assertThat(run.<String>getAs("status")).as("status").isEqualTo(RunLog.FAILED);
     assertThat(run.<String>getAs("message")).as("message").contains("run conform before analyse");
   }
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final Main printing = new Main(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+      new PrintStream(err, true, StandardCharsets.UTF_8)));
+
+  private String resume(Path dir, String asOf, String... more) {
+    out.reset();
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--stages", "analyse", "--resume", "--landing",
+        dir.resolve("landing").toString(), "--lake", dir.resolve("lake").toString(), "--as-of", asOf));
+    args.addAll(List.of(more));
+    assertThat(printing.run(args.toArray(String[]::new))).as("exit code of run --resume " + args).isEqualTo(ExitCode.OK);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aResumedRunPassesOverAStageDoneForTheSameInputAndSettings(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    Lake lake = new Lake(dir.resolve("lake").toString());
+    conformed(spark, lake);
+    String first = resume(dir, "2024-02");
+    String firstRun = log(spark, lake).get(0).getAs("run_id");
+
+    assertThat(first).as("the first run analyses").contains("analyse  done in");
+    assertThat(resume(dir, "2024-02")).as("the same input again")
+        .contains("analyse  passed over: done for this input by run " + firstRun);
+    assertThat(resume(dir, "2024-03")).as("another as-of month").contains("analyse  done in");
+
+    Fixtures.versions(spark, record("r2").person("p1").sanction("警告").on("2024-02-10").points(4).delivered("2024-02"))
+        .write().format("delta").mode("append").save(lake.conformed("record_version"));
+    assertThat(resume(dir, "2024-02")).as("after an input changed").contains("analyse  done in");
+
+    Path rules = dir.resolve("other-rules.conf");
+    java.nio.file.Files.writeString(rules, "include classpath(\"application.conf\")\n"
+        + "dossier.rules.lines.window-months = 24\n");
+    assertThat(resume(dir, "2024-02", "--conf", rules.toString())).as("with other settings")
+        .contains("analyse  done in");
+    assertThat(log(spark, lake)).as("run log rows: one per stage run, none for a stage passed over").hasSize(4);
+  }
 }

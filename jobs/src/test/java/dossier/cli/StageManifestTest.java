@@ -31,7 +31,7 @@ class StageManifestTest {
   @Test
   void theMonthlyPipelineStartsByLandingUpToItsAsOfMonth() throws Exception {
     JsonNode manifest = new ObjectMapper().readTree(StagesCommand.manifest(Settings.loadConfig(Optional.empty())));
-    JsonNode first = manifest.path("pipelines").path("monthly").path(0);
+    JsonNode first = manifest.path("pipelines").path("monthly").path("per_stage").path(0);
 
     assertThat(first.path("task_id").asText()).as("first monthly task").isEqualTo("land");
     assertThat(first.path("arguments").toString()).as("land's arguments")
@@ -42,11 +42,22 @@ class StageManifestTest {
   @Test
   void aTaskListsTheOptionsItsStageDeclares() throws Exception {
     JsonNode manifest = new ObjectMapper().readTree(StagesCommand.manifest(Settings.loadConfig(Optional.empty())));
-    JsonNode publish = java.util.stream.StreamSupport.stream(manifest.path("pipelines").path("monthly").spliterator(), false)
+    JsonNode publish = java.util.stream.StreamSupport.stream(manifest.path("pipelines").path("monthly").path("per_stage").spliterator(), false)
         .filter(task -> task.path("task_id").asText().equals("publish")).findFirst().orElseThrow();
 
     assertThat(publish.path("options").findValuesAsText("option")).as("publish's options")
         .containsExactly("--as-reported", "--run");
+  }
+
+  @Test
+  void theMonthlyPipelineIsOneSubmitThatResumes() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(StagesCommand.manifest(Settings.loadConfig(Optional.empty())));
+    JsonNode submit = manifest.path("pipelines").path("monthly").path("one_submit");
+
+    assertThat(submit.path("arguments").toString()).as("the monthly submit's arguments")
+        .isEqualTo("[\"run\",\"--landing\",\"{landing}\",\"--lake\",\"{lake}\",\"--conf\",\"{conf}\","
+            + "\"--as-of\",\"{as_of}\",\"--stages\",\"land,conform,analyse,publish,report\",\"--resume\","
+            + "\"--kind\",\"month\"]");
   }
 
   @Test
