@@ -64,8 +64,10 @@ public final class CuratedViews {
       String everyMonth = read(folder + "/" + MONTH_FOLDER + "*/*", true);
       views.add(new View(table.name(), table, "restated: as_of_month " + latest,
           Optional.of("SELECT * FROM " + everyMonth + " WHERE " + CuratedTable.AS_OF_MONTH + " = " + literal(latest))));
-      views.add(new View(table.name() + REPORTED, table, "as reported: as_of_month " + months.get(0) + " to " + latest
-          + " (" + months.size() + ")", Optional.of("SELECT * FROM " + everyMonth)));
+      String span = months.size() == 1 ? "1 as-of month, " + latest
+          : months.size() + " as-of months, " + months.get(0) + " to " + latest;
+      views.add(new View(table.name() + REPORTED, table, "as reported: " + span,
+          Optional.of("SELECT * FROM " + everyMonth)));
     }
     return views;
   }
