@@ -40,8 +40,9 @@ public final class LakeSql implements AutoCloseable {
     List<View> all = CuratedViews.of(lake);
     List<View> views = all.stream().filter(v -> restricted || v.table().zone() == Zone.OPEN).toList();
     if (views.stream().noneMatch(View::present)) {
-      throw new QueryError("no curated tables in " + lake.root() + "/curated" + (restricted ? "" : "/" + Zone.OPEN.folder())
-          + ": run bin/dossier demo, or bin/dossier publish on this lake");
+      String curated = lake.root() + "/curated" + (restricted ? "" : "/" + Zone.OPEN.folder());
+      throw new QueryError("no curated tables in " + curated + ": run bin/dossier demo, or bin/dossier publish on "
+          + "this lake");
     }
     Connection db = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement sql = db.createStatement()) {
