@@ -15,5 +15,10 @@ interface Command {
   /** The command's options; --help is added by Main. */
   Options options();
 
+  /** How many arguments beyond the options it takes (the query of {@code sql}); none by default. */
+  default int maxArguments() {
+    return 0;
+  }
+
   ExitCode execute(CommandLine line, Console console) throws Exception;
 }

@@ -38,6 +38,7 @@ public final class Main {
     all.add(new CompareCommand());
     all.add(new BenchCommand());
     all.add(new DictionaryCommand());
+    all.add(new SqlCommand());
     all.forEach(c -> commands.put(c.name(), c));
   }
 
@@ -75,8 +76,8 @@ public final class Main {
     }
     try {
       CommandLine line = new DefaultParser().parse(command.options(), rest, false);
-      if (!line.getArgList().isEmpty()) {
-        throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+      if (line.getArgList().size() > command.maxArguments()) {
+        throw new UsageException("unexpected argument '" + line.getArgList().get(command.maxArguments()) + "'");
       }
       return command.execute(line, console);
     } catch (ParseException | UsageException e) {

@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,18 @@ import java.nio.charset.StandardCharsets;
 public final class CliRunner {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final Main main = new Main(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-      new PrintStream(err, true, StandardCharsets.UTF_8)));
+  private final Main main;
+
+  /** A runner whose commands find no input. */
+  public CliRunner() {
+    this("");
+  }
+
+  /** A runner whose commands read this text as their standard input. */
+  public CliRunner(String input) {
+    main = new Main(new Console(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+  }
 
   public ExitCode run(String... args) {
     return main.run(args);

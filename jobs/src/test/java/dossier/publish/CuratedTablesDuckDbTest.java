@@ -2,6 +2,8 @@ package dossier.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dossier.cli.CliRunner;
+import dossier.cli.ExitCode;
 import dossier.schema.CuratedTable;
 import dossier.testing.SampleLake;
 import dossier.testing.SparkTest;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The curated layer of the shared end-to-end lake (generated sample, then every stage) as a BI
- * tool sees it: read with DuckDB's JDBC driver, not Spark, from the lake root as the README's
- * queries expect.
+ * tool sees it: read with DuckDB's JDBC driver, not Spark, from the lake root, and the README's
+ * queries run through {@code bin/dossier sql}.
  */
 @SparkTest
 class CuratedTablesDuckDbTest {
@@ -66,28 +68,58 @@ class CuratedTablesDuckDbTest {
     }
   }
 
+  /**
+   * The README's {@code bin/dossier sql} commands and its plain-Parquet query, each run through the
+   * command on this lake (the plain paths are relative to the lake, as from {@code work/lake}).
+   */
   @Test
-  void theReadmeQueriesReturnRows(SparkSession spark) throws SQLException, IOException {
-    List<String> queries = readmeQueries();
-    assertThat(queries).as("SQL blocks in the README's section For BI analysts").hasSize(3);
-    try (Connection db = duckDb(SampleLake.get(spark))) {
-      for (String query : queries) {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(query)) {
-          assertThat(r.next()).as("a row from\n" + query).isTrue();
-        }
+  void theReadmeQueriesReturnRows(SparkSession spark) throws IOException {
+    String lake = SampleLake.get(spark).lake().root();
+    List<List<String>> commands = readmeCommands();
+    assertThat(commands).as("bin/dossier sql commands and SQL blocks in the README's section For BI analysts")
+        .hasSize(5);
+    for (List<String> args : commands) {
+      List<String> withLake = new ArrayList<>(args);
+      withLake.addAll(1, List.of("--lake", lake));
+      CliRunner cli = new CliRunner();
+
+      assertThat(cli.run(withLake.toArray(String[]::new))).as("exit code of " + args + ", errors: " + cli.err())
+          .isEqualTo(ExitCode.OK);
+      assertThat(cli.out()).as("output of " + args).doesNotContain("(0 rows)").isNotBlank();
+      if (!args.contains("--csv")) {
+        assertThat(cli.out()).as("output of " + args).containsPattern("\\(\\d[\\d,]* rows?\\)");
+      } else {
+        assertThat(cli.out().lines().count()).as("CSV lines (header and rows) of " + args).isGreaterThan(1);
       }
     }
   }
 
-  private static List<String> readmeQueries() throws IOException {
+  /** The arguments after bin/dossier of each command, and each SQL block as the argument of {@code sql}. */
+  private static List<List<String>> readmeCommands() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     String section = readme.substring(readme.indexOf("## For BI analysts"));
     section = section.substring(0, section.indexOf("\n## "));
-    Matcher sql = Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL).matcher(section);
-    List<String> queries = new ArrayList<>();
-    while (sql.find()) {
-      queries.add(sql.group(1).strip());
+    Matcher block = Pattern.compile("```(bash|sql)\n(.*?)```", Pattern.DOTALL).matcher(section);
+    List<List<String>> commands = new ArrayList<>();
+    while (block.find()) {
+      String text = block.group(2).strip();
+      if (block.group(1).equals("sql")) {
+        commands.add(List.of("sql", text));
+      } else {
+        assertThat(text).as("a bash block of the BI section").startsWith("bin/dossier sql ");
+        commands.add(words(text.substring("bin/dossier ".length())));
+      }
     }
-    return queries;
+    return commands;
+  }
+
+  /** A command line's words as the shell splits them: on blanks outside double quotes, which it drops. */
+  private static List<String> words(String line) {
+    Matcher word = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+    List<String> words = new ArrayList<>();
+    while (word.find()) {
+      words.add(word.group(1) != null ? word.group(1) : word.group(2));
+    }
+    return words;
   }
 }
