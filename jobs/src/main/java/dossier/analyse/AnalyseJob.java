@@ -136,8 +136,8 @@ public final class AnalyseJob {
     long started = System.nanoTime();
     Dataset<Row> kept = shared(table.conform(rows));
     tables.write(table, kept);
-    written.add(String.format("%-13s %,9d rows %6.1f s", table.name(), kept.count(),
-        (System.nanoTime() - started) / 1e9));
+    written.add(String.format("%-13s %,9d rows %6.1f s", table.name(),
+        context.tables().rowsWritten(context.lake().analysed(table.name())), (System.nanoTime() - started) / 1e9));
     return kept;
   }
 

@@ -1,5 +1,6 @@
 package dossier.conform;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -75,9 +76,10 @@ final class Scope {
     if (isAll()) {
       return table;
     }
+    // The touched cadres and records are few next to the table: broadcast, so the table is not shuffled.
     return table
-        .join(ids.get().withColumn("by_cadre", lit(true)), new String[] {"id_number"}, "left")
-        .join(recordIds.get().withColumn("by_record", lit(true)), new String[] {"record_id"}, "left")
+        .join(broadcast(ids.get().withColumn("by_cadre", lit(true))), new String[] {"id_number"}, "left")
+        .join(broadcast(recordIds.get().withColumn("by_record", lit(true))), new String[] {"record_id"}, "left")
         .where(coalesce(col("by_cadre"), lit(false)).or(coalesce(col("by_record"), lit(false))))
         .drop("by_cadre", "by_record");
   }

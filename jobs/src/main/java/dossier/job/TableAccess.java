@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import scala.Option;
 
 /**
@@ -35,6 +36,8 @@ public final class TableAccess {
   /** Delta commits made through {@link #write}, and the data files they and other writes added. */
   private final LongAdder commits = new LongAdder();
   private final LongAdder filesWritten = new LongAdder();
+  /** Rows the last write of each table wrote, from its commits' own metrics (no read back). */
+  private final Map<String, Long> rowsWritten = Collections.synchronizedMap(new TreeMap<>());
 
   public TableAccess(SparkSession spark, Lake lake) {
     this.spark = spark;
@@ -88,8 +91,17 @@ public final class TableAccess {
       written.put(lake.relative(path), after.getAsLong());
       long first = before.isPresent() ? before.getAsLong() + 1 : 0;
       commits.add(after.getAsLong() - first + 1);
-      filesWritten.add(addedFiles(path, first, after.getAsLong()));
+      countCommitted(path, first, after.getAsLong());
     }
+  }
+
+  /**
+   * Rows the last {@link #write} of the table wrote into new files, from its commits' operation
+   * metrics ({@code numOutputRows}: for a plain write or a partition replace, the rows given; a
+   * MERGE also counts the rows it copied); 0 when it committed nothing.
+   */
+  public long rowsWritten(String path) {
+    return rowsWritten.getOrDefault(lake.relative(path), 0L);
   }
 
   /** Counts files a stage wrote outside Delta (curated Parquet, reports). */
@@ -107,17 +119,24 @@ public final class TableAccess {
     return filesWritten.sum();
   }
 
-  /** Data files the commits {@code first} to {@code last} added, read from their log entries. */
-  private long addedFiles(String path, long first, long last) {
-    long added = 0;
+  /** Counts the data files and rows the commits {@code first} to {@code last} added, from their log entries. */
+  private void countCommitted(String path, long first, long last) {
+    long files = 0;
+    long rows = 0;
     var changes = DeltaLog.forTable(spark, path).getChanges(first, last, Option.empty(), false);
     while (changes.hasNext()) {
       var actions = changes.next()._2().iterator();
       while (actions.hasNext()) {
-        added += actions.next() instanceof AddFile ? 1 : 0;
+        var action = actions.next();
+        files += action instanceof AddFile ? 1 : 0;
+        if (action instanceof CommitInfo info && info.operationMetrics().isDefined()) {
+          var metrics = info.operationMetrics().get();
+          rows += metrics.get("numOutputRows").map(Long::parseLong).getOrElse(() -> 0L);
+        }
       }
     }
-    return added;
+    filesWritten.add(files);
+    rowsWritten.put(lake.relative(path), rows);
   }
 
   /** Table (path below the lake root) to the first version read, sorted. */

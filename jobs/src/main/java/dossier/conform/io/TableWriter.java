@@ -21,9 +21,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Brings a conformed table to a desired content with one Delta commit, and none when nothing
- * differs: the desired rows are compared with the table's (by key, then by a hash of every
- * column); only new and changed rows, and the rows in scope the desired content no longer has,
- * go into a MERGE on the table's key. Rows outside the scope are left as they are. Reads and
+ * differs: the desired rows are compared with the table's rows in scope (by key, then by a hash of
+ * every column); only new and changed rows, and the rows in scope the desired content no longer
+ * has, go into a MERGE on the table's key. Rows outside the scope are neither compared nor changed:
+ * an incremental run compares what it recomputed, not the whole table. Reads and
  * writes go through the stage's {@link TableAccess}, so the run log records their versions.
  */
 public final class TableWriter {
@@ -70,14 +71,16 @@ public final class TableWriter {
    */
   public long write(ConformedTables table, Dataset<Row> desired, UnaryOperator<Dataset<Row>> scope) {
     if (!exists(table)) {
+      // Counted from the commit's metrics: counting the plan again would compute the table twice.
       tables.write(path(table), path -> desired.write().format("delta").save(path));
-      return desired.count();
+      return tables.rowsWritten(path(table));
     }
-    Dataset<Row> target = read(table);
-    Column sameKey = sameKey(table, desired, target);
-    Dataset<Row> upserts = desired.join(target, sameKey.and(hash(desired).equalTo(hash(target))), "left_anti")
+    // Every desired row's key lies in the scope (the scope is what was recomputed), so the rows
+    // outside it can hold no earlier version of a desired row.
+    Dataset<Row> inScope = scope.apply(read(table));
+    Column sameKey = sameKey(table, desired, inScope);
+    Dataset<Row> upserts = desired.join(inScope, sameKey.and(hash(desired).equalTo(hash(inScope))), "left_anti")
         .withColumn(DELETE, lit(false));
-    Dataset<Row> inScope = scope.apply(target);
     Dataset<Row> deletes = inScope.join(desired, sameKey(table, inScope, desired), "left_anti")
         .withColumn(DELETE, lit(true));
     Dataset<Row> changes = upserts.unionByName(deletes).persist();

@@ -1,0 +1,50 @@
+package dossier.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dossier.testing.SampleLake;
+import dossier.testing.SparkTest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every stage on the shared sample lake stays within its operation budget: the Spark jobs, Delta
+ * commits and files it issues. At a district's size these fixed costs, not the rows, decide how
+ * long a run takes, so a change that adds operations fails here and must raise the budget on
+ * purpose (with a reason in its commit). Counts, not times: the same input issues the same
+ * operations whatever else the machine does. The budgets are the counts measured on the change
+ * that set them, plus a few jobs of slack.
+ */
+@SparkTest
+class OperationBudgetTest {
+  /** Stage to its budget, in pipeline order. */
+  private static final Map<String, Operations> BUDGETS = new LinkedHashMap<>();
+
+  static {
+    BUDGETS.put("land", new Operations(100, 22, 30));
+    BUDGETS.put("conform", new Operations(400, 8, 20));
+    BUDGETS.put("analyse", new Operations(200, 8, 40));
+    BUDGETS.put("publish", new Operations(200, 1, 30));
+    BUDGETS.put("report", new Operations(200, 0, 6));
+  }
+
+  @Test
+  void everyStageStaysWithinItsOperationBudget(SparkSession spark) {
+    SampleLake sample = SampleLake.get(spark);
+    Map<String, Operations> measured = new LinkedHashMap<>();
+    BUDGETS.keySet().forEach(stage -> measured.put(stage, sample.operations(stage)));
+    System.out.println("operations per stage on the sample lake: " + measured);
+
+    BUDGETS.forEach((stage, budget) -> {
+      Operations issued = measured.get(stage);
+      assertThat(issued.sparkJobs()).as(stage + ": Spark jobs (budget " + budget.sparkJobs() + ")")
+          .isLessThanOrEqualTo(budget.sparkJobs());
+      assertThat(issued.deltaCommits()).as(stage + ": Delta commits (budget " + budget.deltaCommits() + ")")
+          .isLessThanOrEqualTo(budget.deltaCommits());
+      assertThat(issued.filesWritten()).as(stage + ": files written (budget " + budget.filesWritten() + ")")
+          .isLessThanOrEqualTo(budget.filesWritten());
+    });
+  }
+}
