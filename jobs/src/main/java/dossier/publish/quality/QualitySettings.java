@@ -17,7 +17,7 @@ import java.util.Set;
  * @param snapshotDatasets the snapshot datasets checked
  * @param unresolvedRate per dataset: unresolved records / matters at most {@code unresolvedAtMost}
  * @param unresolvedAtMost the share allowed
- * @param noIdNumbersInCurated no curated row holds ID-shaped text
+ * @param noIdNumbersInCurated no curated row holds an ID number in any text
  */
 public record QualitySettings(Severity fileConservation, Severity quarantineRate, double quarantineAtMost,
     int quarantineMinRows, Severity snapshotsDelivered, List<String> snapshotDatasets, Severity unresolvedRate,

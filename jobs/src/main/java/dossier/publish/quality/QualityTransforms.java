@@ -58,7 +58,7 @@ public final class QualityTransforms {
    * @param manifest raw file_manifest
    * @param datasetStats conformed dataset_stats
    * @param datasets the configured datasets
-   * @param idShapedRows curated rows about to be written that hold ID-shaped text
+   * @param idShapedRows curated rows about to be written that hold an ID number
    */
   public static Dataset<Row> checked(SparkSession spark, Dataset<Row> manifest, Dataset<Row> datasetStats,
       List<String> datasets, long idShapedRows, QualitySettings settings, YearMonth asOf, String runId) {
@@ -148,7 +148,7 @@ public final class QualityTransforms {
         format_string("%d of %d matters unresolved = %.2f%% (at most %.2f%%)", col("unresolved"), col("matters"),
             percent(col("unresolved_share")), lit(s.unresolvedAtMost() * 100)));
     add(results, "no-id-numbers-in-curated", s.noIdNumbersInCurated(), col("dataset").equalTo(ALL),
-        col("id_shaped_rows").equalTo(0), format_string("%d curated rows hold ID-shaped text", col("id_shaped_rows")));
+        col("id_shaped_rows").equalTo(0), format_string("%d curated rows hold an ID number", col("id_shaped_rows")));
     return results;
   }
 

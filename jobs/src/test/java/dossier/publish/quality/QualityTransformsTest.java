@@ -69,7 +69,7 @@ class QualityTransformsTest {
             "file-conservation (hard): passed, 0 of 2 files with rows read ≠ rows landed + rows quarantined",
             "quarantine-rate (hard): passed, 4 of 100 rows quarantined = 4.00% (at most 5.00%)",
             "unresolved-rate (soft): passed, 2 of 40 matters unresolved = 5.00% (at most 25.00%)")),
-        row("all", List.of("no-id-numbers-in-curated (hard): passed, 0 curated rows hold ID-shaped text")));
+        row("all", List.of("no-id-numbers-in-curated (hard): passed, 0 curated rows hold an ID number")));
   }
 
   @Test
@@ -106,7 +106,7 @@ class QualityTransformsTest {
   @Test
   void idShapedTextInTheOutputFailsHard(SparkSession spark) {
     Rows.assertRows("hard failures", QualityTransforms.failures(checked(spark, goodManifest(spark), stats(spark, 2), 3),
-        Severity.HARD), row("all: no-id-numbers-in-curated (hard): FAILED, 3 curated rows hold ID-shaped text"));
+        Severity.HARD), row("all: no-id-numbers-in-curated (hard): FAILED, 3 curated rows hold an ID number"));
   }
 
   @Test
