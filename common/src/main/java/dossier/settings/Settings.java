@@ -39,9 +39,19 @@ public final class Settings {
 
   /** Layers an already parsed profile over the district files and the reference defaults. */
   public static Config layer(Config profile) {
+    return layer(profile, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * As {@link #layer(Config)}, with the district files ({@code rules.conf}, {@code datasets.conf}
+   * and the contracts it includes) from this class loader. Each must be there: a missing file, or
+   * a missing contract of an {@code include required(...)}, fails naming it.
+   */
+  static Config layer(Config profile, ClassLoader districtFiles) {
+    ConfigParseOptions required = ConfigParseOptions.defaults().setClassLoader(districtFiles).setAllowMissing(false);
     try {
-      Config district = ConfigFactory.parseResources("rules.conf")
-          .withFallback(ConfigFactory.parseResources("datasets.conf"));
+      Config district = ConfigFactory.parseResources("rules.conf", required)
+          .withFallback(ConfigFactory.parseResources("datasets.conf", required));
       return ConfigFactory.defaultOverrides()
           .withFallback(profile)
           .withFallback(district)
