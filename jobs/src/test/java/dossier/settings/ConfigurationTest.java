@@ -113,6 +113,34 @@ class ConfigurationTest {
   }
 
   @Test
+  void nonLocalProfileRefusesTheDemoKeyWithWhiteSpaceAround(@TempDir Path dir) throws Exception {
+    Path keyFile = dir.resolve("person-key");
+    Files.writeString(keyFile, " DEMO-ONLY-not-a-secret-dossier-person-key\n");
+    for (String identity : List.of("key = \"DEMO-ONLY-not-a-secret-dossier-person-key \"",
+        "key = \"\\tDEMO-ONLY-not-a-secret-dossier-person-key\"", "key-file = \"" + keyFile + "\"")) {
+      assertThatThrownBy(() -> DossierSettings.from(Settings.layer(ConfigFactory.parseString(
+          "dossier.profile = production, dossier.identity." + identity))))
+          .as(identity)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("holds the demo key");
+    }
+  }
+
+  @Test
+  void aKeyFromTheVariableIsTrimmedLikeOneFromTheKeyFile(@TempDir Path dir) throws Exception {
+    Path keyFile = dir.resolve("person-key");
+    Files.writeString(keyFile, "a-real-secret-of-the-district-0001\n");
+
+    byte[] fromFile = DossierSettings.from(Settings.layer(ConfigFactory.parseString(
+        "dossier.profile = production, dossier.identity.key-file = \"" + keyFile + "\""))).identity().key();
+    byte[] fromVariable = DossierSettings.from(Settings.layer(ConfigFactory.parseString(
+        "dossier.profile = production, dossier.identity.key-file = \"\", "
+            + "dossier.identity.key = \"a-real-secret-of-the-district-0001 \""))).identity().key();
+
+    assertThat(fromVariable).as("key from the variable, a trailing space aside").isEqualTo(fromFile);
+  }
+
+  @Test
   void badProfileNamesKeyAndValue() {
     assertThatThrownBy(() -> DossierSettings.from(Settings.layer(ConfigFactory.parseString("dossier.profile = staging"))))
         .isInstanceOf(SettingsException.class)
