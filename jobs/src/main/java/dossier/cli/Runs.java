@@ -39,9 +39,13 @@ final class Runs {
     runStages(settings, stages, arguments, console, context -> { });
   }
 
-  /** As above, then {@code afterwards} in the same session (e.g. the demo's summary). */
+  /**
+   * As above, then {@code afterwards} in the same session (e.g. the demo's summary). Every
+   * stage's settings are checked first, before the lake is touched (its log folder included).
+   */
   static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console,
       Consumer<JobContext> afterwards) {
+    checkSettings(settings, stages);
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
@@ -71,6 +75,11 @@ final class Runs {
       return null;
     });
     console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));
+  }
+
+  /** Parses and validates the settings of every stage, failing on the first bad one (exit code 3). */
+  static void checkSettings(DossierSettings settings, List<Stage> stages) {
+    stages.forEach(stage -> stage.checkSettings(settings));
   }
 
   private static StageRun record(JobContext context, Stage stage, StageArguments arguments, Optional<YearMonth> asOf,
