@@ -60,13 +60,18 @@ final class TableReader implements Iterator<TableReader.DataRow> {
     return fileReason;
   }
 
-  /** Reads up to header-search-rows rows and takes the one naming the most contract columns. */
+  /**
+   * Reads up to header-search-rows rows and takes the one naming the most contract columns; a
+   * file that ends before a single non-blank row is an empty file.
+   */
   private void findHeader() {
     SheetRow best = null;
     int bestMatches = 0;
+    boolean anyText = false;
     while (rows.hasNext()) {
       SheetRow row = rows.next();
       pending.add(row);
+      anyText |= !isBlank(row);
       int matches = (int) row.cells().stream().filter(c -> layout.columnOf(c) != null).count();
       if (matches > bestMatches) {
         best = row;
@@ -75,6 +80,12 @@ final class TableReader implements Iterator<TableReader.DataRow> {
       if (row.number() >= rules.headerSearchRows()) {
         break;
       }
+    }
+    if (best == null && !anyText && !rows.hasNext()) {
+      fileReason = FileMessages.EMPTY_FILE;
+      pending.clear();
+      ended = true;
+      return;
     }
     if (best == null) {
       fileReason = "no header row in the first " + rules.headerSearchRows() + " rows (expected headers such as "
