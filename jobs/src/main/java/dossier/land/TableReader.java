@@ -1,6 +1,7 @@
 package dossier.land;
 
 import dossier.normalise.Values;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,6 +36,7 @@ final class TableReader implements Iterator<TableReader.DataRow> {
   private final Iterator<SheetRow> rows;
   private final DatasetLayout layout;
   private final ReadRules rules;
+  private final YearMonth delivered;
   private final Deque<SheetRow> pending = new ArrayDeque<>();
   private final List<String> rawHeaders = new ArrayList<>();
   private final List<CellRule> columnRules = new ArrayList<>();
@@ -43,10 +45,12 @@ final class TableReader implements Iterator<TableReader.DataRow> {
   private DataRow next;
   private boolean ended;
 
-  TableReader(Iterator<SheetRow> rows, DatasetLayout layout, ReadRules rules) {
+  /** Reads the rows of a file delivered in {@code delivered} (dates are judged against it). */
+  TableReader(Iterator<SheetRow> rows, DatasetLayout layout, ReadRules rules, YearMonth delivered) {
     this.rows = rows;
     this.layout = layout;
     this.rules = rules;
+    this.delivered = delivered;
     findHeader();
   }
 
@@ -156,7 +160,7 @@ final class TableReader implements Iterator<TableReader.DataRow> {
       for (int i = 0; i < columnRules.size(); i++) {
         CellRule rule = columnRules.get(i);
         if (rule != null) {
-          record(rule.apply(rules.values().clean(row.cell(i))), rule, values, reasons, flags);
+          record(rule.apply(rules.values().clean(row.cell(i)), delivered), rule, values, reasons, flags);
         }
       }
     }
