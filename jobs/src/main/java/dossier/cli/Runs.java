@@ -2,12 +2,14 @@ package dossier.cli;
 
 import dossier.job.JobContext;
 import dossier.job.RunLog;
+import dossier.job.RunMarkers;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.job.StageOption;
 import dossier.job.StageResult;
 import dossier.job.StageRun;
 import dossier.lake.Lake;
+import dossier.settings.ConfigReader;
 import dossier.settings.DossierSettings;
 import dossier.spark.SparkSessions;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ final class Runs {
    */
   static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console,
       Consumer<JobContext> afterwards) {
-    checkSettings(settings, stages);
+    RunMarkers.Settings runs = checkSettings(settings, stages);
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
@@ -55,18 +57,25 @@ final class Runs {
     withSpark(settings, console, (spark, progress) -> {
       Lake lake = new Lake(settings.lakeRoot());
       RunLog log = new RunLog(spark, lake);
+      RunMarkers markers = new RunMarkers(lake, spark.sparkContext().hadoopConfiguration(), runs);
+      log.recordInterrupted(markers, runId, started).forEach(s -> console.line(
+          "  note: %s of run %s (started %s) never ended: recorded as interrupted in the run log", s.stage(), s.runId(),
+          s.startedAt()));
       JobContext run = new JobContext(settings, spark, lake, runId, started);
       for (Stage stage : stages) {
         JobContext context = run.forNextStage();
         Instant stageStart = Instant.now();
         StageResult result;
-        try {
+        try (RunMarkers.Heartbeat alive = markers.start(runId, stage.name(),
+            stage.takesAsOf() ? arguments.asOf() : Optional.empty(), stageOptions(stage, arguments), stageStart)) {
           result = stage.run(context, arguments);
         } catch (RuntimeException e) {
           log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e))));
+          markers.remove(runId, stage.name());
           throw e;
         }
         log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart, Optional.empty()));
+        markers.remove(runId, stage.name());
         progress.clear();
         console.line("%-8s done in %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())));
         result.lines().forEach(l -> console.line("  " + l));
@@ -77,9 +86,18 @@ final class Runs {
     console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));
   }
 
-  /** Parses and validates the settings of every stage, failing on the first bad one (exit code 3). */
-  static void checkSettings(DossierSettings settings, List<Stage> stages) {
+  /**
+   * Parses and validates the settings of every stage, failing on the first bad one (exit code 3),
+   * and returns those of the run itself ({@code dossier.runs}).
+   */
+  static RunMarkers.Settings checkSettings(DossierSettings settings, List<Stage> stages) {
     stages.forEach(stage -> stage.checkSettings(settings));
+    return runSettings(settings);
+  }
+
+  /** How runs mark the stages they run ({@code dossier.runs}). */
+  static RunMarkers.Settings runSettings(DossierSettings settings) {
+    return RunMarkers.Settings.from(ConfigReader.at(settings.config(), "dossier.runs"));
   }
 
   private static StageRun record(JobContext context, Stage stage, StageArguments arguments, Optional<YearMonth> asOf,
