@@ -44,14 +44,15 @@ public final class Settings {
 
   /**
    * As {@link #layer(Config)}, with the district files ({@code rules.conf}, {@code datasets.conf}
-   * and the contracts it includes) from this class loader. Each must be there: a missing file, or
-   * a missing contract of an {@code include required(...)}, fails naming it.
+   * and the contracts it includes) from this class loader. A contract that datasets.conf includes
+   * with {@code include required(...)} must be there: a missing one fails naming it. (The two
+   * files themselves may be absent, as in the common module, which does not carry config/.)
    */
   static Config layer(Config profile, ClassLoader districtFiles) {
-    ConfigParseOptions required = ConfigParseOptions.defaults().setClassLoader(districtFiles).setAllowMissing(false);
+    ConfigParseOptions options = ConfigParseOptions.defaults().setClassLoader(districtFiles);
     try {
-      Config district = ConfigFactory.parseResources("rules.conf", required)
-          .withFallback(ConfigFactory.parseResources("datasets.conf", required));
+      Config district = ConfigFactory.parseResources("rules.conf", options)
+          .withFallback(ConfigFactory.parseResources("datasets.conf", options));
       return ConfigFactory.defaultOverrides()
           .withFallback(profile)
           .withFallback(district)
