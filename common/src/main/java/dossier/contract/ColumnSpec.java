@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param pattern regular expression a {@link ColumnType#STRING} value must match
  * @param setAsideInvalid an invalid value does not quarantine the row: the value is set to null,
  *     kept raw, and the row is flagged (optional IDs of petitions)
+ * @param dates the plausible dates of a date column (present exactly for {@link ColumnType#isDate()} types)
  */
 public record ColumnSpec(
     String name,
@@ -32,7 +33,8 @@ public record ColumnSpec(
     Optional<Double> min,
     Optional<Double> max,
     Optional<String> pattern,
-    boolean setAsideInvalid)
+    boolean setAsideInvalid,
+    Optional<DateRange> dates)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -39,6 +39,11 @@ public enum ColumnType {
     return configName;
   }
 
+  /** Whether the column holds dates (or year-months): it has a plausible range ({@link DateRange}). */
+  public boolean isDate() {
+    return this == DATE || this == MONTH || this == DATE_OR_MONTH;
+  }
+
   /** The Spark SQL type of the column in the raw table. */
   public String sparkType() {
     return sparkType;

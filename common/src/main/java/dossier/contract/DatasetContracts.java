@@ -21,6 +21,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class DatasetContracts {
   public static final String ROOT = "dossier.datasets";
+  /** The plausible range of date columns that do not set their own. */
+  public static final String DATE_DEFAULTS = "dossier.landing.dates";
   private static final Pattern DATASET_NAME = Pattern.compile("[a-z]+_[a-z0-9_]+");
   private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -32,17 +34,18 @@ public final class DatasetContracts {
     if (!root.hasPath(ROOT)) {
       throw new SettingsException(ROOT + " is missing: no dataset contracts are configured");
     }
+    DateRange dates = DateRange.defaults(ConfigReader.at(root, DATE_DEFAULTS));
     for (String name : root.getObject(ROOT).keySet()) {
       String key = ROOT + "." + name;
       if (root.getValue(key).valueType() != ConfigValueType.OBJECT) {
         throw SettingsException.badValue(key, root.getValue(key).unwrapped(), "must be a dataset contract block");
       }
-      contracts.put(name, parse(name, ConfigReader.at(root, key)));
+      contracts.put(name, parse(name, ConfigReader.at(root, key), dates));
     }
     return contracts;
   }
 
-  private static DatasetContract parse(String name, ConfigReader c) {
+  private static DatasetContract parse(String name, ConfigReader c, DateRange dates) {
     if (!DATASET_NAME.matcher(name).matches()) {
       throw SettingsException.badValue(c.key(""), name, "dataset names are <source>_<name> in lower case");
     }
@@ -52,7 +55,7 @@ public final class DatasetContracts {
     }
     DatasetContract.Kind kind = DatasetContract.Kind.valueOf(
         c.oneOf("kind", Set.of("snapshot", "incremental")).toUpperCase());
-    List<ColumnSpec> columns = columns(c);
+    List<ColumnSpec> columns = columns(c, dates);
     Set<String> names = new HashSet<>();
     columns.forEach(col -> names.add(col.name()));
     List<String> key = c.strings("key");
@@ -80,7 +83,7 @@ public final class DatasetContracts {
     return checks;
   }
 
-  private static List<ColumnSpec> columns(ConfigReader c) {
+  private static List<ColumnSpec> columns(ConfigReader c, DateRange dates) {
     List<? extends Config> list = c.raw().getConfigList("columns");
     if (list.isEmpty()) {
       throw SettingsException.badValue(c.key("columns"), "[]", "a dataset needs columns");
@@ -88,7 +91,7 @@ public final class DatasetContracts {
     List<ColumnSpec> columns = new ArrayList<>();
     Map<String, String> headerOwner = new HashMap<>();
     for (int i = 0; i < list.size(); i++) {
-      ColumnSpec column = column(ConfigReader.of(list.get(i), c.key("columns") + "[" + i + "]"));
+      ColumnSpec column = column(ConfigReader.of(list.get(i), c.key("columns") + "[" + i + "]"), dates);
       for (String header : column.headers()) {
         String previous = headerOwner.putIfAbsent(header, column.name());
         if (previous != null) {
@@ -104,7 +107,7 @@ public final class DatasetContracts {
     return columns;
   }
 
-  private static ColumnSpec column(ConfigReader c) {
+  private static ColumnSpec column(ConfigReader c, DateRange dates) {
     String name = c.nonEmptyString("name");
     if (!COLUMN_NAME.matcher(name).matches() || Provenance.COLUMNS.contains(name)) {
       throw SettingsException.badValue(c.key("name"), name,
@@ -138,10 +141,17 @@ public final class DatasetContracts {
         throw SettingsException.badValue(c.key("default"), d, "not in the code list " + codes);
       }
     });
+    for (String key : List.of(DateRange.EARLIEST_YEAR, DateRange.LATEST_AFTER_DELIVERY_DAYS)) {
+      if (!type.isDate() && c.has(key)) {
+        throw SettingsException.badValue(c.key(key), c.raw().getValue(key).unwrapped(),
+            "only date columns (date, month, date-or-month) have a plausible range");
+      }
+    }
     return new ColumnSpec(name, c.nonEmptyString("label"), headers, type,
         c.has("required") && c.bool("required"), codes, defaultValue,
         optionalNumber(c, "min"), optionalNumber(c, "max"), pattern,
-        c.has("set-aside-invalid") && c.bool("set-aside-invalid"));
+        c.has("set-aside-invalid") && c.bool("set-aside-invalid"),
+        type.isDate() ? Optional.of(DateRange.of(c, dates)) : Optional.empty());
   }
 
   private static Optional<String> optionalString(ConfigReader c, String key) {

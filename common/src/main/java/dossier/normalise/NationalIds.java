@@ -3,6 +3,7 @@ package dossier.normalise;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Chinese national ID numbers (GB 11643): 17 digits (region, birth date yyyyMMdd, sequence) and a
@@ -17,8 +18,10 @@ public final class NationalIds {
   public static final String WRONG_CHECK_DIGIT = "wrong check digit";
   public static final String IMPOSSIBLE_BIRTH_DATE = "impossible birth date";
 
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final char[] CHECK_DIGITS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+  /** The weights of the first 17 digits in the check digit's sum (ISO 7064 MOD 11-2), first digit first. */
+  public static final List<Integer> CHECK_WEIGHTS = List.of(7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
+  /** The check character of a weighted sum, at the sum's remainder modulo 11. */
+  public static final String CHECK_CHARACTERS = "10X98765432";
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -71,10 +74,10 @@ public final class NationalIds {
   /** The ISO 7064 MOD 11-2 check character of the first 17 digits. */
   public static char checkDigit(String first17) {
     int sum = 0;
-    for (int i = 0; i < WEIGHTS.length; i++) {
-      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+    for (int i = 0; i < CHECK_WEIGHTS.size(); i++) {
+      sum += (first17.charAt(i) - '0') * CHECK_WEIGHTS.get(i);
     }
-    return CHECK_DIGITS[sum % 11];
+    return CHECK_CHARACTERS.charAt(sum % 11);
   }
 
   private static boolean allDigits(String s, int count) {

@@ -2,6 +2,7 @@ package dossier.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -101,6 +102,15 @@ public final class ConfigReader {
     return value;
   }
 
+  /** A duration such as {@code 7 days} or {@code 10 minutes}; must be positive. */
+  public Duration positiveDuration(String key) {
+    Duration value = read(key, config::getDuration);
+    if (value.isNegative() || value.isZero()) {
+      throw SettingsException.badValue(key(key), config.getValue(key).unwrapped(), "must be a positive duration, e.g. 7 days");
+    }
+    return value;
+  }
+
   public double number(String key) {
     return read(key, config::getDouble);
   }
@@ -126,6 +136,8 @@ public final class ConfigReader {
     } catch (ConfigException.WrongType e) {
       String shown = config.hasPath(key) ? config.getValue(key).unwrapped().toString() : "?";
       throw SettingsException.badValue(key(key), shown, "wrong type (" + e.getMessage() + ")");
+    } catch (ConfigException.BadValue e) {
+      throw SettingsException.badValue(key(key), config.getValue(key).unwrapped(), "bad value (" + e.getMessage() + ")");
     }
   }
 }

@@ -28,7 +28,7 @@ public record IdentitySettings(byte[] key, boolean isDemoKey) {
   }
 
   static IdentitySettings from(ConfigReader c, String profile) {
-    String demoKey = c.nonEmptyString("demo-key");
+    byte[] demoKey = normalised(c.nonEmptyString("demo-key"));
     byte[] key;
     String origin;
     if (!c.string("key-file").isBlank()) {
@@ -36,14 +36,14 @@ public record IdentitySettings(byte[] key, boolean isDemoKey) {
       key = readKeyFile(c.key("key-file"), Path.of(c.string("key-file")));
     } else if (!c.string("key").isBlank()) {
       origin = c.key("key");
-      key = c.string("key").getBytes(StandardCharsets.UTF_8);
+      key = normalised(c.string("key"));
     } else if ("local".equals(profile)) {
-      return new IdentitySettings(demoKey.getBytes(StandardCharsets.UTF_8), true);
+      return new IdentitySettings(demoKey, true);
     } else {
       throw new SettingsException(c.key("key") + " and " + c.key("key-file") + " are empty: profile '"
           + profile + "' needs a real person_key secret (set DOSSIER_PERSON_KEY or DOSSIER_PERSON_KEY_FILE)");
     }
-    boolean isDemo = Arrays.equals(key, demoKey.getBytes(StandardCharsets.UTF_8));
+    boolean isDemo = Arrays.equals(key, demoKey);
     if (isDemo && !"local".equals(profile)) {
       throw new SettingsException(origin + " holds the demo key: profile '" + profile + "' needs a real secret");
     }
@@ -53,9 +53,18 @@ public record IdentitySettings(byte[] key, boolean isDemoKey) {
     return new IdentitySettings(key, isDemo);
   }
 
+  /**
+   * A secret as its bytes, white space around it removed: the same for the key file (a trailing
+   * newline), the variable (a stray space) and the demo key, so that no spelling of the demo key
+   * passes for a real one.
+   */
+  private static byte[] normalised(String secret) {
+    return secret.strip().getBytes(StandardCharsets.UTF_8);
+  }
+
   private static byte[] readKeyFile(String configKey, Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+      return normalised(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw SettingsException.badValue(configKey, file, "cannot read the key file: " + e.getMessage());
     }

@@ -39,9 +39,20 @@ public final class Settings {
 
   /** Layers an already parsed profile over the district files and the reference defaults. */
   public static Config layer(Config profile) {
+    return layer(profile, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * As {@link #layer(Config)}, with the district files ({@code rules.conf}, {@code datasets.conf}
+   * and the contracts it includes) from this class loader. A contract that datasets.conf includes
+   * with {@code include required(...)} must be there: a missing one fails naming it. (The two
+   * files themselves may be absent, as in the common module, which does not carry config/.)
+   */
+  static Config layer(Config profile, ClassLoader districtFiles) {
+    ConfigParseOptions options = ConfigParseOptions.defaults().setClassLoader(districtFiles);
     try {
-      Config district = ConfigFactory.parseResources("rules.conf")
-          .withFallback(ConfigFactory.parseResources("datasets.conf"));
+      Config district = ConfigFactory.parseResources("rules.conf", options)
+          .withFallback(ConfigFactory.parseResources("datasets.conf", options));
       return ConfigFactory.defaultOverrides()
           .withFallback(profile)
           .withFallback(district)

@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dossier.settings.SettingsException;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DatasetContractsTest {
@@ -23,11 +24,11 @@ class DatasetContractsTest {
       """;
 
   private static Map<String, DatasetContract> parse(String hocon) {
-    return DatasetContracts.from(ConfigFactory.parseString(hocon));
+    return DatasetContracts.from(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.defaultReference()));
   }
 
   private static Config valid() {
-    return ConfigFactory.parseString(VALID);
+    return ConfigFactory.parseString(VALID).withFallback(ConfigFactory.defaultReference());
   }
 
   private static String invalid(String path, Object value) {
@@ -54,6 +55,29 @@ class DatasetContractsTest {
     assertThat(contract.column("id_number").orElseThrow().required()).as("required").isTrue();
     assertThat(contract.column("sanction").orElseThrow().required()).as("optional by default").isFalse();
     assertThat(contract.checks()).extracting(RowCheck::name).as("checks").containsExactly("has a doc");
+  }
+
+  @Test
+  void everyDateColumnHasAPlausibleRangeTheDefaultsOrItsOwn() {
+    String columns = "[{ name = doc_no, label = D, headers = [文号], type = string },"
+        + " { name = decided, label = A, headers = [决定日期], type = date },"
+        + " { name = planned, label = B, headers = [计划日期], type = date, latest-after-delivery-days = 366 },"
+        + " { name = born, label = C, headers = [出生年月], type = date-or-month, earliest-year = 1930 }]";
+    DatasetContract contract = DatasetContracts.from(
+        ConfigFactory.parseString("dossier.datasets.jw_cf.columns = " + columns).withFallback(valid())).get("jw_cf");
+
+    assertThat(contract.columns()).extracting(ColumnSpec::dates).as("ranges of doc_no, decided, planned, born")
+        .containsExactly(Optional.empty(), Optional.of(new DateRange(1949, 31)), Optional.of(new DateRange(1949, 366)),
+            Optional.of(new DateRange(1930, 31)));
+  }
+
+  @Test
+  void aPlausibleRangeBelongsToDateColumnsOnly() {
+    assertThat(invalid("dossier.datasets.jw_cf.columns",
+        "[{ name = doc_no, label = A, headers = [A], type = string, earliest-year = 2000 }]"))
+        .contains("dossier.datasets.jw_cf.columns[0].earliest-year", "'2000'", "only date columns");
+    assertThat(invalid("dossier.landing.dates.latest-after-delivery-days", "-1"))
+        .contains("dossier.landing.dates.latest-after-delivery-days = '-1'", "must not be negative");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dossier.job.JobContext;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.job.StageResult;
+import dossier.settings.DossierSettings;
 
 /** {@code bin/dossier analyse}: the analysed layer for an as-of month (default: the latest delivered). */
 public final class AnalyseStage implements Stage {
@@ -20,6 +21,11 @@ public final class AnalyseStage implements Stage {
   @Override
   public boolean takesAsOf() {
     return true;
+  }
+
+  @Override
+  public void checkSettings(DossierSettings settings) {
+    AnalyseSettings.from(settings.config());
   }
 
   @Override

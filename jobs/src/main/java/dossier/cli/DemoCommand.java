@@ -41,6 +41,7 @@ final class DemoCommand implements Command {
   @Override
   public ExitCode execute(CommandLine line, Console console) throws Exception {
     DossierSettings settings = Settings.load(Optional.empty());
+    Runs.checkSettings(settings, Stages.ordered());
     Path landing = Path.of(settings.landing().root());
     if (Files.isDirectory(landing)) {
       console.line("sample   extracts already in %s (delete %s to generate them afresh)", landing, landing.getParent());

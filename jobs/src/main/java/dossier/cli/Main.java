@@ -36,6 +36,7 @@ public final class Main {
     all.add(new SampleCommand());
     all.add(new StagesCommand());
     all.add(new CompareCommand());
+    all.add(new MaintainCommand());
     all.add(new BenchCommand());
     all.add(new DictionaryCommand());
     all.add(new SqlCommand());

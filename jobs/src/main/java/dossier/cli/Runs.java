@@ -4,12 +4,14 @@ import dossier.job.CompletedStages;
 import dossier.job.JobContext;
 import dossier.job.Operations;
 import dossier.job.RunLog;
+import dossier.job.RunMarkers;
 import dossier.job.SettingsFingerprint;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.job.StageResult;
 import dossier.job.StageRun;
 import dossier.lake.Lake;
+import dossier.settings.ConfigReader;
 import dossier.settings.DossierSettings;
 import dossier.spark.SparkSessions;
 import java.nio.file.Path;
@@ -44,10 +46,12 @@ final class Runs {
    * As above; with {@code resume}, a stage whose work for this input is done ({@link CompletedStages})
    * is passed over while every stage before it in this run was passed over or changed nothing, so a
    * retried run starts again at the first stage not done. Then {@code afterwards} runs in the same
-   * session (e.g. the demo's summary).
+   * session (e.g. the demo's summary). Every stage's settings are checked first, before the lake is
+   * touched (its log folder included).
    */
   static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, boolean resume,
       Console console, Consumer<JobContext> afterwards) {
+    RunMarkers.Settings runs = checkSettings(settings, stages);
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
@@ -57,6 +61,10 @@ final class Runs {
     withSpark(settings, console, (spark, progress) -> {
       Lake lake = new Lake(settings.lakeRoot());
       RunLog log = new RunLog(spark, lake);
+      RunMarkers markers = new RunMarkers(lake, spark.sparkContext().hadoopConfiguration(), runs);
+      log.recordInterrupted(markers, runId, started).forEach(s -> console.line(
+          "  note: %s of run %s (started %s) never ended: recorded as interrupted in the run log", s.stage(), s.runId(),
+          s.startedAt()));
       JobContext run = new JobContext(settings, spark, lake, runId, started);
       String fingerprint = SettingsFingerprint.of(settings);
       Optional<CompletedStages> completed = resume
@@ -75,16 +83,20 @@ final class Runs {
         Instant stageStart = Instant.now();
         Operations.Meter meter = Operations.start(context);
         StageResult result;
-        try {
+        try (RunMarkers.Heartbeat alive = markers.start(runId, stage.name(),
+            stage.takesAsOf() ? arguments.asOf() : Optional.empty(), CompletedStages.stageOptions(stage, arguments),
+            stageStart)) {
           result = stage.run(context, arguments);
         } catch (RuntimeException e) {
           log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e)),
               fingerprint));
+          markers.remove(runId, stage.name());
           throw e;
         }
         Operations operations = meter.operations();
         log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart,
             Optional.empty(), fingerprint));
+        markers.remove(runId, stage.name());
         changedSoFar |= operations.deltaCommits() > 0 || operations.filesWritten() > 0;
         total = total.plus(operations);
         progress.clear();
@@ -99,6 +111,20 @@ final class Runs {
       return null;
     });
     console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));
+  }
+
+  /**
+   * Parses and validates the settings of every stage, failing on the first bad one (exit code 3),
+   * and returns those of the run itself ({@code dossier.runs}).
+   */
+  static RunMarkers.Settings checkSettings(DossierSettings settings, List<Stage> stages) {
+    stages.forEach(stage -> stage.checkSettings(settings));
+    return runSettings(settings);
+  }
+
+  /** How runs mark the stages they run ({@code dossier.runs}). */
+  static RunMarkers.Settings runSettings(DossierSettings settings) {
+    return RunMarkers.Settings.from(ConfigReader.at(settings.config(), "dossier.runs"));
   }
 
   private static StageRun record(JobContext context, Stage stage, StageArguments arguments, Optional<YearMonth> asOf,

@@ -1,9 +1,11 @@
 package dossier.conform;
 
+import dossier.conform.settings.ConformSettings;
 import dossier.job.JobContext;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.job.StageResult;
+import dossier.settings.DossierSettings;
 
 /** {@code bin/dossier conform}: the raw layer to the conformed layer (see {@link ConformJob}). */
 public final class ConformStage implements Stage {
@@ -20,6 +22,11 @@ public final class ConformStage implements Stage {
   @Override
   public boolean takesAsOf() {
     return false;
+  }
+
+  @Override
+  public void checkSettings(DossierSettings settings) {
+    ConformSettings.from(settings);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dossier.lake.Lake;
 import dossier.schema.TableSpec;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.TreeMap;
@@ -23,6 +24,8 @@ import org.apache.spark.sql.SparkSession;
 public final class RunLog {
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
+  /** A stage run that started and never recorded its end (its process was killed), found by a later run. */
+  public static final String INTERRUPTED = "interrupted";
 
   public static final TableSpec SPEC = TableSpec.builder("run_log", "运行日志", "one row per stage run")
       .key("run_id", "stage")
@@ -33,9 +36,12 @@ public final class RunLog {
       .column("options", "运行选项", "map<string,string>",
           "The stage's options besides --as-of, by name (a flag has the value ''), e.g. as-reported.")
       .column("started_at", "开始时间", "timestamp", "When the stage started.")
-      .column("finished_at", "结束时间", "timestamp", "When it ended.")
-      .column("status", "状态", "string", "succeeded or failed.")
-      .column("message", "失败原因", "string", "Why the stage failed; null when it succeeded.")
+      .column("finished_at", "结束时间", "timestamp",
+          "When it ended; null for an interrupted run, whose end nobody saw.")
+      .column("status", "状态", "string",
+          "succeeded, failed, or interrupted (it started and never recorded its end; a later run found it).")
+      .column("message", "失败原因", "string",
+          "Why the stage failed, or which run found it interrupted and when it last showed life; null when it succeeded.")
       .column("tables_read", "读取表版本", "map<string,bigint>",
           "Delta tables the stage read (path below the lake root, e.g. analysed/period_stat) and the version read.")
       .column("tables_written", "写入表版本", "map<string,bigint>",
@@ -65,6 +71,25 @@ public final class RunLog {
 
   public boolean exists() {
     return DeltaTable.isDeltaTable(spark, lake.runLog());
+  }
+
+  /**
+   * Records every stage run whose marker shows no sign of life for too long as interrupted (one
+   * commit), then removes their markers; returns them.
+   */
+  public List<RunMarkers.Started> recordInterrupted(RunMarkers markers, String foundBy, Instant now) {
+    List<RunMarkers.Started> interrupted = markers.interrupted(now);
+    if (interrupted.isEmpty()) {
+      return interrupted;
+    }
+    List<Row> rows = interrupted.stream().map(s -> RowFactory.create(s.runId(), s.stage(),
+        s.asOf().map(YearMonth::toString).orElse(null), new TreeMap<>(s.options()), Timestamp.from(s.startedAt()), null,
+        INTERRUPTED, "interrupted: no end recorded, last sign of life " + s.lastSign() + "; found by run " + foundBy,
+        new TreeMap<String, Long>(), new TreeMap<String, Long>(), null)).toList();
+    spark.createDataFrame(rows, SPEC.schema()).write().format("delta").mode("append")
+        .option("mergeSchema", "true").save(lake.runLog());
+    interrupted.forEach(s -> markers.remove(s.runId(), s.stage()));
+    return interrupted;
   }
 
   /** The successful runs of a stage, earliest first (a handful of rows: one per run of the stage). */

@@ -1,5 +1,6 @@
 package dossier.job;
 
+import dossier.settings.DossierSettings;
 import java.util.List;
 
 /**
@@ -28,6 +29,14 @@ public interface Stage {
   default List<StageOption> options() {
     return List.of();
   }
+
+  /**
+   * Parses and validates every setting the stage reads beyond {@link DossierSettings}, failing
+   * with a {@link dossier.settings.SettingsException} that names the key and the bad value. A run
+   * calls this for each of its stages before the first one starts, so a bad setting of a later
+   * stage stops the run before anything is written.
+   */
+  default void checkSettings(DossierSettings settings) {}
 
   /**
    * Runs the stage. Without an as-of month, a stage that takes one uses the latest month the

@@ -2,6 +2,7 @@ package dossier.land;
 
 import dossier.contract.ColumnSpec;
 import dossier.contract.ColumnType;
+import dossier.contract.DateRange;
 import dossier.normalise.Dates;
 import dossier.normalise.NationalIds;
 import dossier.normalise.Names;
@@ -9,6 +10,8 @@ import dossier.normalise.Numbers;
 import dossier.normalise.Values;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * How one contract column turns a cleaned cell into its canonical text, or says why it cannot.
  * Built from a {@link ColumnSpec} (whose optionals are not serializable) for use on executors.
- * Reasons read {@code <column>: <problem>} and never repeat the value (it is in raw_values).
+ * Reasons read {@code <column>: <problem>} and never repeat the value (it is in raw_values). A
+ * date outside the column's plausible range ({@link DateRange}, judged against the delivery month
+ * of the file) is invalid like one that does not parse.
  */
 final class CellRule implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,6 +35,7 @@ final class CellRule implements Serializable {
   private final BigDecimal max;
   private final String pattern;
   private final boolean setAsideInvalid;
+  private final DateRange dates;
   private transient Pattern compiled;
 
   CellRule(ColumnSpec spec) {
@@ -42,6 +48,7 @@ final class CellRule implements Serializable {
     this.max = spec.max().map(BigDecimal::valueOf).orElse(null);
     this.pattern = spec.pattern().orElse(null);
     this.setAsideInvalid = spec.setAsideInvalid() && !spec.required();
+    this.dates = spec.dates().orElse(null);
   }
 
   /**
@@ -61,8 +68,8 @@ final class CellRule implements Serializable {
     return required && !hasDefault;
   }
 
-  /** Judges a cell already cleaned by {@link Values#clean}. */
-  Outcome apply(String cleaned) {
+  /** Judges a cell already cleaned by {@link Values#clean}, of a file delivered in that month. */
+  Outcome apply(String cleaned, YearMonth delivered) {
     if (cleaned == null) {
       return requiresHeader() ? invalid("required value missing") : Outcome.EMPTY;
     }
@@ -79,16 +86,19 @@ final class CellRule implements Serializable {
         problem = id.problem();
       }
       case DATE -> {
-        value = Dates.parseDate(cleaned).map(Object::toString).orElse(null);
-        problem = value == null ? "not a date" : null;
+        Optional<LocalDate> date = Dates.parseDate(cleaned);
+        value = date.map(Object::toString).orElse(null);
+        problem = date.isEmpty() ? "not a date" : dates.problem(date.get(), delivered);
       }
       case MONTH -> {
-        value = Dates.parseMonthOrDate(cleaned).map(Object::toString).orElse(null);
-        problem = value == null ? "not a year-month" : null;
+        Optional<YearMonth> month = Dates.parseMonthOrDate(cleaned);
+        value = month.map(Object::toString).orElse(null);
+        problem = month.isEmpty() ? "not a year-month" : dates.problem(month.get().atDay(1), delivered);
       }
       case DATE_OR_MONTH -> {
-        value = Dates.parseDateOrMonth(cleaned).map(Object::toString).orElse(null);
-        problem = value == null ? "not a date or year-month" : null;
+        Optional<LocalDate> date = Dates.parseDateOrMonth(cleaned);
+        value = date.map(Object::toString).orElse(null);
+        problem = date.isEmpty() ? "not a date or year-month" : dates.problem(date.get(), delivered);
       }
       case INT -> {
         value = Numbers.parseWhole(cleaned).map(Object::toString).orElse(null);

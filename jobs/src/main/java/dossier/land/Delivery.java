@@ -13,6 +13,9 @@ record Delivery(DeliveredFile file, FileNames.Identity identity, Fingerprint fin
     if (identity.rejection() != null) {
       return identity.rejection();
     }
+    if (file.sizeBytes() == 0) {
+      return FileMessages.EMPTY_FILE;
+    }
     if (Fingerprint.XLS.equals(fingerprint.format())) {
       return "a legacy Excel 97-2003 workbook: save it as .xlsx";
     }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a delivered file's name, {@code <dataset>_<YYYYMM>[_<n>].csv|xlsx}, against the configured
  * contracts and the folder it came in. A name that does not fit is a rejected file, with a
- * message saying why.
+ * message saying why; so is a name whose month is after its delivery folder's, since a folder
+ * delivers its month and earlier ones (the rule that defers folders after the as-of month).
  */
 final class FileNames {
   private static final Pattern NAME = Pattern.compile(
@@ -51,6 +52,9 @@ final class FileNames {
       dataset = null;
     } else if (fileMonth == null) {
       rejection = "file name month '" + m.group(2) + m.group(3) + "' is not a month";
+    } else if (fileMonth.compareTo(file.deliveryMonth()) > 0) {
+      rejection = "file name month " + fileMonth + " is after its delivery folder " + file.deliveryMonth()
+          + ": deliver it in the " + fileMonth + " folder";
     } else if (file.sourceFolder() == null) {
       rejection = "not in a source folder: deliveries are <YYYY-MM>/<source>/<file>";
     } else if (!contract.source().equals(file.sourceFolder())) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
@@ -100,7 +101,7 @@ final class FileParser implements Serializable {
       this.task = task;
       try {
         sheet = open(task, conf);
-        table = new TableReader(sheet, rules.layout(task.dataset()), rules);
+        table = new TableReader(sheet, rules.layout(task.dataset()), rules, YearMonth.parse(task.deliveryMonth()));
       } catch (IOException | RuntimeException e) {
         fail(e);
       }

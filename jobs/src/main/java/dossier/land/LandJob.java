@@ -308,8 +308,9 @@ public final class LandJob {
       checkConservation(step.sourcePath(), summary.rowsRead(), rows);
       String rejection = d.rejection() != null ? d.rejection() : summary.fileReason();
       boolean rejected = rejection != null && link.isCurrent();
-      String message = !rejected ? link.message()
-          : link.message() == null ? rejection : rejection + "; " + link.message();
+      String warning = rejection == null && needsReading(step) && summary.rowsRead() == 0 ? FileMessages.NO_DATA_ROWS
+          : null;
+      String message = FileMessages.join(rejected ? rejection : warning, link.message());
       entries.add(new ManifestEntry(step.sourcePath(), step.sourceFile(), d.identity().dataset(),
           d.file().deliveryMonth(), d.identity().fileMonth(), d.fingerprint().sha256(), d.file().sizeBytes(),
           d.fingerprint().format(), d.fingerprint().encoding(), rejected ? ManifestEntry.REJECTED : link.status(),
@@ -380,9 +381,9 @@ public final class LandJob {
       } else {
         lines.add(countsLine("total", all));
       }
-      entries.stream().filter(e -> !e.status().equals(ManifestEntry.LANDED))
-          .forEach(e -> lines.add(String.format("%-10s %s%s", e.status(), e.sourcePath(),
-              e.message() == null ? "" : "  (" + e.message() + ")")));
+      entries.stream().filter(e -> !e.status().equals(ManifestEntry.LANDED) || e.message() != null)
+          .forEach(e -> lines.add(String.format("%-10s %s%s", e.status().equals(ManifestEntry.LANDED) ? "warning"
+              : e.status(), e.sourcePath(), e.message() == null ? "" : "  (" + e.message() + ")")));
       notes.forEach(n -> lines.add("note: " + n));
       return lines;
     }

@@ -1,6 +1,7 @@
 package dossier.land;
 
 import dossier.normalise.Values;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,6 +36,7 @@ final class TableReader implements Iterator<TableReader.DataRow> {
   private final Iterator<SheetRow> rows;
   private final DatasetLayout layout;
   private final ReadRules rules;
+  private final YearMonth delivered;
   private final Deque<SheetRow> pending = new ArrayDeque<>();
   private final List<String> rawHeaders = new ArrayList<>();
   private final List<CellRule> columnRules = new ArrayList<>();
@@ -43,10 +45,12 @@ final class TableReader implements Iterator<TableReader.DataRow> {
   private DataRow next;
   private boolean ended;
 
-  TableReader(Iterator<SheetRow> rows, DatasetLayout layout, ReadRules rules) {
+  /** Reads the rows of a file delivered in {@code delivered} (dates are judged against it). */
+  TableReader(Iterator<SheetRow> rows, DatasetLayout layout, ReadRules rules, YearMonth delivered) {
     this.rows = rows;
     this.layout = layout;
     this.rules = rules;
+    this.delivered = delivered;
     findHeader();
   }
 
@@ -60,13 +64,18 @@ final class TableReader implements Iterator<TableReader.DataRow> {
     return fileReason;
   }
 
-  /** Reads up to header-search-rows rows and takes the one naming the most contract columns. */
+  /**
+   * Reads up to header-search-rows rows and takes the one naming the most contract columns; a
+   * file that ends before a single non-blank row is an empty file.
+   */
   private void findHeader() {
     SheetRow best = null;
     int bestMatches = 0;
+    boolean anyText = false;
     while (rows.hasNext()) {
       SheetRow row = rows.next();
       pending.add(row);
+      anyText |= !isBlank(row);
       int matches = (int) row.cells().stream().filter(c -> layout.columnOf(c) != null).count();
       if (matches > bestMatches) {
         best = row;
@@ -75,6 +84,12 @@ final class TableReader implements Iterator<TableReader.DataRow> {
       if (row.number() >= rules.headerSearchRows()) {
         break;
       }
+    }
+    if (best == null && !anyText && !rows.hasNext()) {
+      fileReason = FileMessages.EMPTY_FILE;
+      pending.clear();
+      ended = true;
+      return;
     }
     if (best == null) {
       fileReason = "no header row in the first " + rules.headerSearchRows() + " rows (expected headers such as "
@@ -145,7 +160,7 @@ final class TableReader implements Iterator<TableReader.DataRow> {
       for (int i = 0; i < columnRules.size(); i++) {
         CellRule rule = columnRules.get(i);
         if (rule != null) {
-          record(rule.apply(rules.values().clean(row.cell(i))), rule, values, reasons, flags);
+          record(rule.apply(rules.values().clean(row.cell(i)), delivered), rule, values, reasons, flags);
         }
       }
     }

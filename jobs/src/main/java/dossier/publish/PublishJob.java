@@ -115,7 +115,7 @@ public final class PublishJob {
    * expectation stops the run here, before anything curated is written.
    */
   private Dataset<Row> checkQuality(PublishInputs in, Map<CuratedTable, Dataset<Row>> outputs) {
-    long idShaped = outputs.values().stream().mapToLong(rows -> rows.filter(IdNumbers.inRow(rows)).count()).sum();
+    long idShaped = outputs.values().stream().mapToLong(IdNumbers::rowsHoldingIdNumbers).sum();
     Dataset<Row> checked = shared(QualityTransforms.checked(context.spark(), in.manifest(), in.datasetStats(),
         List.copyOf(context.settings().datasets().keySet()), idShaped, settings.quality(), asOf, context.runId()));
     new AsOfPartitions(context.tables(), asOf).write(QualityTable.SPEC, checked);

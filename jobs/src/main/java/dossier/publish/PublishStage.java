@@ -6,6 +6,7 @@ import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.job.StageOption;
 import dossier.job.StageResult;
+import dossier.settings.DossierSettings;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,11 @@ public final class PublishStage implements Stage {
   @Override
   public List<StageOption> options() {
     return List.of(AS_REPORTED, RUN);
+  }
+
+  @Override
+  public void checkSettings(DossierSettings settings) {
+    PublishSettings.from(settings);
   }
 
   @Override

@@ -183,7 +183,8 @@ final class RestrictedTables {
           .column("delivery_month", "报送月份", "string", "The delivery folder's month (yyyy-MM).")
           .column("row_number", "行号", "int", "1-based physical row in the file or sheet; null for a whole file.")
           .column("raw_values", "原始值", "map<string,string>",
-              "Original header to original text; any run of 15 to 19 ID-like characters is masked as " + IdNumbers.MASK + ".")
+              "Original header to original text; any run of 15 or more ID characters (digits, X last), wherever it "
+              + "stands, is masked as " + IdNumbers.MASK + ".")
           .column("reasons", "隔离原因", "array<string>", "Every reason the row or file was rejected (ID-shaped text masked).")
           .build(), false);
 

@@ -10,6 +10,7 @@ import dossier.job.StageArguments;
 import dossier.job.StageOption;
 import dossier.job.StageResult;
 import dossier.lake.Lake.Zone;
+import dossier.settings.DossierSettings;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,11 @@ public final class ReportStage implements Stage {
   @Override
   public List<StageOption> options() {
     return List.of(KIND, ZONE);
+  }
+
+  @Override
+  public void checkSettings(DossierSettings settings) {
+    ReportSettings.from(settings);
   }
 
   @Override

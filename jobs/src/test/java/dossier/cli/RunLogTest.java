@@ -9,14 +9,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dossier.analyse.AnalysedTables;
 import dossier.analyse.Fixtures;
 import dossier.job.RunLog;
+import dossier.job.RunMarkers;
 import dossier.lake.Lake;
 import dossier.testing.SparkTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -126,5 +133,35 @@ class RunLogTest {
     assertThat(resume(dir, "2024-02", "--conf", rules.toString())).as("with other settings")
         .contains("analyse  done in");
     assertThat(log(spark, lake)).as("run log rows: one per stage run, none for a stage passed over").hasSize(4);
+  }
+
+  @Test
+  void aStageThatNeverEndedIsRecordedAsInterruptedByTheNextRun(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    Lake lake = new Lake(dir.resolve("lake").toString());
+    conformed(spark, lake);
+    RunMarkers markers = new RunMarkers(lake, spark.sparkContext().hadoopConfiguration(),
+        new RunMarkers.Settings(Duration.ofMinutes(1), Duration.ofMinutes(10)));
+    Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+    // killed an hour ago: the heartbeat stopped with the process, the marker stayed
+    markers.start("20240301T000000Z-killed00", "analyse", Optional.of(YearMonth.of(2024, 2)), Map.of(), anHourAgo)
+        .close();
+    Path killed = dir.resolve("lake").resolve("_runs").resolve("running").resolve("20240301T000000Z-killed00.analyse");
+    Files.setLastModifiedTime(killed, FileTime.from(anHourAgo));
+    // still running elsewhere: its heartbeat is fresh
+    markers.start("20240301T000000Z-running0", "report", Optional.empty(), Map.of(), Instant.now()).close();
+
+    assertThat(analyse(dir, "2024-02")).as("exit code of the next run").isEqualTo(ExitCode.OK);
+
+    List<Row> runs = log(spark, lake);
+    assertThat(runs).extracting(r -> r.<String>getAs("run_id") + " " + r.getAs("stage") + " " + r.getAs("status")
+            + " " + r.getAs("as_of_month") + " " + r.getAs("finished_at"))
+        .as("run log").hasSize(2)
+        .contains("20240301T000000Z-killed00 analyse interrupted 2024-02 null");
+    assertThat(runs.get(0).<String>getAs("message")).as("message of the interrupted run").startsWith("interrupted: ");
+    assertThat(killed).as("the killed run's marker").doesNotExist();
+    assertThat(markers.interrupted(Instant.now())).as("markers left that count as interrupted").isEmpty();
+    assertThat(dir.resolve("lake/_runs/running/20240301T000000Z-running0.report")).as("the live run's marker")
+        .exists();
   }
 }

@@ -41,6 +41,14 @@ class FileNamesTest {
   }
 
   @Test
+  void aNameForALaterMonthThanItsFolderIsRejected() {
+    assertThat(identify("2026-11/ga/ga_crj_202612.csv").rejection()).as("rejection")
+        .isEqualTo("file name month 2026-12 is after its delivery folder 2026-11: deliver it in the 2026-12 folder");
+    assertThat(identify("2026-11/ga/ga_crj_202610_2.csv").rejection()).as("an earlier month").isNull();
+    assertThat(identify("2026-11/ga/ga_crj_202611.csv").rejection()).as("the folder's month").isNull();
+  }
+
+  @Test
   void anImpossibleMonthIsRejected() {
     assertThat(identify("2024-07/jw/jw_cf_202413.csv").rejection()).as("rejection")
         .isEqualTo("file name month '202413' is not a month");

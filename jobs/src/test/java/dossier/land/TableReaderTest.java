@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class TableReaderTest {
               { name = doc_no, label = d, headers = [文号], type = string, required = true }
             ]
           }
-          """)));
+          """).withFallback(ConfigFactory.defaultReference())));
+  private static final YearMonth JUNE = YearMonth.of(2024, 6);
   private static final String ID = "11010519491231002X";
 
   private static List<TableReader.DataRow> readCsv(Charset charset, String text) throws IOException {
@@ -39,7 +41,7 @@ class TableReaderTest {
   }
 
   private static List<TableReader.DataRow> read(SheetReader sheet) {
-    TableReader reader = new TableReader(sheet, RULES.layout("zzb_txhx"), RULES);
+    TableReader reader = new TableReader(sheet, RULES.layout("zzb_txhx"), RULES, JUNE);
     List<TableReader.DataRow> rows = new ArrayList<>();
     reader.forEachRemaining(rows::add);
     return rows;
@@ -85,7 +87,7 @@ class TableReaderTest {
   void rowsReadAreCountedWhateverTheirJudgement() throws IOException {
     TableReader reader = new TableReader(new CsvReader(new ByteArrayInputStream(
         ("身份证号,类型,日期,文号\n" + ID + ",提醒,2024-06-03,T-1\nbad,提醒,2024-06-03,T-2\n")
-            .getBytes(StandardCharsets.UTF_8)), "UTF-8"), RULES.layout("zzb_txhx"), RULES);
+            .getBytes(StandardCharsets.UTF_8)), "UTF-8"), RULES.layout("zzb_txhx"), RULES, JUNE);
     reader.forEachRemaining(r -> { });
 
     assertThat(reader.rowsRead()).as("rows read").isEqualTo(2);
@@ -106,7 +108,7 @@ class TableReaderTest {
   void aMissingRequiredColumnRejectsTheFileButItsRowsAreStillRead() throws IOException {
     TableReader reader = new TableReader(new CsvReader(new ByteArrayInputStream(
         ("身份证号,类型,日期\n" + ID + ",提醒,2024-06-03\n").getBytes(StandardCharsets.UTF_8)), "UTF-8"),
-        RULES.layout("zzb_txhx"), RULES);
+        RULES.layout("zzb_txhx"), RULES, JUNE);
     List<TableReader.DataRow> rows = new ArrayList<>();
     reader.forEachRemaining(rows::add);
 
@@ -119,7 +121,7 @@ class TableReaderTest {
   void noHeaderWithinTheSearchRowsRejectsTheFile() throws IOException {
     TableReader reader = new TableReader(new CsvReader(new ByteArrayInputStream(
         "a\nb\nc\nd\ne\n身份证号,类型,日期,文号\n".getBytes(StandardCharsets.UTF_8)), "UTF-8"),
-        RULES.layout("zzb_txhx"), RULES);
+        RULES.layout("zzb_txhx"), RULES, JUNE);
 
     assertThat(reader.hasNext()).as("no rows").isFalse();
     assertThat(reader.fileReason()).as("reason").startsWith("no header row in the first 5 rows");

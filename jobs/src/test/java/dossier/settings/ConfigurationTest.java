@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import dossier.contract.DatasetContract;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,27 @@ class ConfigurationTest {
     assertThat(settings.datasets().get("zzb_roster").column("id_number").orElseThrow().headers())
         .as("roster ID spellings").containsExactly("身份证号", "公民身份号码", "身份证号码");
     assertThat(settings.identity().isDemoKey()).as("local profile falls back to the demo key").isTrue();
+  }
+
+  @Test
+  void aMissingContractFileStopsTheLoadNamingIt(@TempDir Path dir) throws Exception {
+    Path shipped = Path.of("..", "config");
+    Files.createDirectories(dir.resolve("datasets"));
+    for (String file : List.of("rules.conf", "datasets.conf")) {
+      Files.copy(shipped.resolve(file), dir.resolve(file));
+    }
+    try (Stream<Path> contracts = Files.list(shipped.resolve("datasets"))) {
+      for (Path contract : contracts.filter(c -> !c.getFileName().toString().equals("zzb_qj.conf")).toList()) {
+        Files.copy(contract, dir.resolve("datasets").resolve(contract.getFileName()));
+      }
+    }
+
+    try (URLClassLoader districtFiles = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+      assertThatThrownBy(() -> Settings.layer(ConfigFactory.empty(), districtFiles))
+          .as("configuration without datasets/zzb_qj.conf")
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("datasets/zzb_qj.conf");
+    }
   }
 
   @Test
@@ -85,6 +110,34 @@ class ConfigurationTest {
         "dossier.profile = production, dossier.identity.key = \"DEMO-ONLY-not-a-secret-dossier-person-key\""))))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("holds the demo key");
+  }
+
+  @Test
+  void nonLocalProfileRefusesTheDemoKeyWithWhiteSpaceAround(@TempDir Path dir) throws Exception {
+    Path keyFile = dir.resolve("person-key");
+    Files.writeString(keyFile, " DEMO-ONLY-not-a-secret-dossier-person-key\n");
+    for (String identity : List.of("key = \"DEMO-ONLY-not-a-secret-dossier-person-key \"",
+        "key = \"\\tDEMO-ONLY-not-a-secret-dossier-person-key\"", "key-file = \"" + keyFile + "\"")) {
+      assertThatThrownBy(() -> DossierSettings.from(Settings.layer(ConfigFactory.parseString(
+          "dossier.profile = production, dossier.identity." + identity))))
+          .as(identity)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("holds the demo key");
+    }
+  }
+
+  @Test
+  void aKeyFromTheVariableIsTrimmedLikeOneFromTheKeyFile(@TempDir Path dir) throws Exception {
+    Path keyFile = dir.resolve("person-key");
+    Files.writeString(keyFile, "a-real-secret-of-the-district-0001\n");
+
+    byte[] fromFile = DossierSettings.from(Settings.layer(ConfigFactory.parseString(
+        "dossier.profile = production, dossier.identity.key-file = \"" + keyFile + "\""))).identity().key();
+    byte[] fromVariable = DossierSettings.from(Settings.layer(ConfigFactory.parseString(
+        "dossier.profile = production, dossier.identity.key-file = \"\", "
+            + "dossier.identity.key = \"a-real-secret-of-the-district-0001 \""))).identity().key();
+
+    assertThat(fromVariable).as("key from the variable, a trailing space aside").isEqualTo(fromFile);
   }
 
   @Test

@@ -15,12 +15,14 @@ import java.util.Set;
  * @param quarantineMinRows the rows read a dataset needs for its quarantine rate to be judged
  * @param snapshotsDelivered each of {@code snapshotDatasets} has a file for the as-of month that landed
  * @param snapshotDatasets the snapshot datasets checked
+ * @param filesHoldRows per dataset: every file for the as-of month holds a data row (not empty, not header only)
  * @param unresolvedRate per dataset: unresolved records / matters at most {@code unresolvedAtMost}
  * @param unresolvedAtMost the share allowed
- * @param noIdNumbersInCurated no curated row holds ID-shaped text
+ * @param noIdNumbersInCurated no curated row holds an ID number in any text
  */
 public record QualitySettings(Severity fileConservation, Severity quarantineRate, double quarantineAtMost,
-    int quarantineMinRows, Severity snapshotsDelivered, List<String> snapshotDatasets, Severity unresolvedRate,
+    int quarantineMinRows, Severity snapshotsDelivered, List<String> snapshotDatasets, Severity filesHoldRows,
+    Severity unresolvedRate,
     double unresolvedAtMost, Severity noIdNumbersInCurated) {
 
   public QualitySettings {
@@ -40,6 +42,7 @@ public record QualitySettings(Severity fileConservation, Severity quarantineRate
         Severity.from(quality.child("file-conservation"), "severity"),
         Severity.from(quarantine, "severity"), quarantine.fraction("at-most"), quarantine.positiveInt("min-rows"),
         Severity.from(snapshots, "severity"), snapshotDatasets,
+        Severity.from(quality.child("files-hold-rows"), "severity"),
         Severity.from(unresolved, "severity"), unresolved.fraction("at-most"),
         Severity.from(quality.child("no-id-numbers-in-curated"), "severity"));
   }

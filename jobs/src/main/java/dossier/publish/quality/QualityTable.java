@@ -40,7 +40,7 @@ public final class QualityTable {
       .column("unresolved_share", "未匹配比例", "decimal(7,4)", "unresolved / matters; null without matters.")
       .column("records_out", "输出事项数", "bigint", "Supervision records the dataset contributes.")
       .column("id_shaped_rows", "含身份证号行数", "bigint",
-          "'all' row only: curated rows about to be written that hold ID-shaped text (should be 0).")
+          "'all' row only: curated rows about to be written that hold an ID number in any text (should be 0).")
       .column("expectations", "质量规则结果", "array<string>",
           "Every expectation checked on the row: 'name (hard|soft): passed|FAILED, figures'. The expectations and "
               + "their limits are configured under dossier.quality.")

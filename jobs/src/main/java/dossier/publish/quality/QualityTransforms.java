@@ -44,8 +44,10 @@ public final class QualityTransforms {
   private static final String RESULT_TYPE = "struct<expectation:string,severity:string,passed:boolean,detail:string>";
   private static final String SHARE_TYPE = "decimal(7,4)";
   private static final String AS_OF_FILES = "_as_of_files";
+  private static final String AS_OF_DELIVERED = "_as_of_delivered";
+  private static final String AS_OF_WITHOUT_ROWS = "_as_of_without_rows";
   private static final List<String> FILE_FIGURES = List.of("files", "files_rejected", "files_not_conserved", "rows_read",
-      "rows_landed", "rows_quarantined", AS_OF_FILES);
+      "rows_landed", "rows_quarantined", AS_OF_FILES, AS_OF_DELIVERED, AS_OF_WITHOUT_ROWS);
   private static final List<String> RECORD_FIGURES = List.of("matters", "exact_duplicates", "cross_source_merges",
       "superseded_versions", "revocations", "unresolved", "records_out");
 
@@ -58,7 +60,7 @@ public final class QualityTransforms {
    * @param manifest raw file_manifest
    * @param datasetStats conformed dataset_stats
    * @param datasets the configured datasets
-   * @param idShapedRows curated rows about to be written that hold ID-shaped text
+   * @param idShapedRows curated rows about to be written that hold an ID number
    */
   public static Dataset<Row> checked(SparkSession spark, Dataset<Row> manifest, Dataset<Row> datasetStats,
       List<String> datasets, long idShapedRows, QualitySettings settings, YearMonth asOf, String runId) {
@@ -89,6 +91,7 @@ public final class QualityTransforms {
 
   private static Dataset<Row> perDataset(SparkSession spark, Dataset<Row> manifest, Dataset<Row> datasetStats,
       List<String> datasets, YearMonth asOf) {
+    Column ofAsOf = col("file_month").equalTo(asOf.toString());
     Dataset<Row> files = manifest.filter(col("status").isin(CURRENT.toArray()))
         .withColumn("dataset", coalesce(col("dataset"), lit(UNMATCHED)))
         .groupBy("dataset").agg(
@@ -99,8 +102,9 @@ public final class QualityTransforms {
             sum("rows_read").as("rows_read"),
             sum("rows_landed").as("rows_landed"),
             sum("rows_quarantined").as("rows_quarantined"),
-            count(when(col("file_month").equalTo(asOf.toString()).and(col("status").notEqual(REJECTED)), 1))
-                .as(AS_OF_FILES));
+            count(when(ofAsOf.and(col("status").notEqual(REJECTED)), 1)).as(AS_OF_FILES),
+            count(when(ofAsOf, 1)).as(AS_OF_DELIVERED),
+            count(when(ofAsOf.and(col("rows_read").equalTo(0)), 1)).as(AS_OF_WITHOUT_ROWS));
     Dataset<Row> named = spark.createDataset(datasets, Encoders.STRING()).toDF("dataset");
     Dataset<Row> withFiles = named.join(files, new String[] {"dataset"}, "full_outer");
     for (String figure : FILE_FIGURES) {
@@ -143,12 +147,15 @@ public final class QualityTransforms {
             col("rows_read"), percent(col("quarantine_share")), lit(s.quarantineAtMost() * 100)));
     add(results, "snapshots-delivered", s.snapshotsDelivered(), col("dataset").isin(s.snapshotDatasets().toArray()),
         col(AS_OF_FILES).gt(0), format_string("%d file(s) for " + asOf + " landed", col(AS_OF_FILES)));
+    add(results, "files-hold-rows", s.filesHoldRows(), perDataset.and(col(AS_OF_DELIVERED).gt(0)),
+        col(AS_OF_WITHOUT_ROWS).equalTo(0), format_string("%d of %d file(s) for " + asOf
+            + " hold no data row (empty file or header only)", col(AS_OF_WITHOUT_ROWS), col(AS_OF_DELIVERED)));
     add(results, "unresolved-rate", s.unresolvedRate(), perDataset.and(col("matters").gt(0)),
         col("unresolved_share").leq(s.unresolvedAtMost()),
         format_string("%d of %d matters unresolved = %.2f%% (at most %.2f%%)", col("unresolved"), col("matters"),
             percent(col("unresolved_share")), lit(s.unresolvedAtMost() * 100)));
     add(results, "no-id-numbers-in-curated", s.noIdNumbersInCurated(), col("dataset").equalTo(ALL),
-        col("id_shaped_rows").equalTo(0), format_string("%d curated rows hold ID-shaped text", col("id_shaped_rows")));
+        col("id_shaped_rows").equalTo(0), format_string("%d curated rows hold an ID number", col("id_shaped_rows")));
     return results;
   }
 

@@ -68,8 +68,9 @@ class QualityTransformsTest {
         row("xf_jb", List.of(
             "file-conservation (hard): passed, 0 of 2 files with rows read ≠ rows landed + rows quarantined",
             "quarantine-rate (hard): passed, 4 of 100 rows quarantined = 4.00% (at most 5.00%)",
+            "files-hold-rows (soft): passed, 0 of 1 file(s) for 2024-03 hold no data row (empty file or header only)",
             "unresolved-rate (soft): passed, 2 of 40 matters unresolved = 5.00% (at most 25.00%)")),
-        row("all", List.of("no-id-numbers-in-curated (hard): passed, 0 curated rows hold ID-shaped text")));
+        row("all", List.of("no-id-numbers-in-curated (hard): passed, 0 curated rows hold an ID number")));
   }
 
   @Test
@@ -91,7 +92,8 @@ class QualityTransformsTest {
 
     Rows.assertRows("expectations of fy_aj", checked(spark, manifest, stats(spark, 2), 0)
             .filter(col("dataset").equalTo("fy_aj")).select("expectations", "hard_failures"),
-        row(List.of("file-conservation (hard): passed, 0 of 1 files with rows read ≠ rows landed + rows quarantined"),
+        row(List.of("file-conservation (hard): passed, 0 of 1 files with rows read ≠ rows landed + rows quarantined",
+            "files-hold-rows (soft): passed, 0 of 1 file(s) for 2024-03 hold no data row (empty file or header only)"),
             0));
   }
 
@@ -106,7 +108,20 @@ class QualityTransformsTest {
   @Test
   void idShapedTextInTheOutputFailsHard(SparkSession spark) {
     Rows.assertRows("hard failures", QualityTransforms.failures(checked(spark, goodManifest(spark), stats(spark, 2), 3),
-        Severity.HARD), row("all: no-id-numbers-in-curated (hard): FAILED, 3 curated rows hold ID-shaped text"));
+        Severity.HARD), row("all: no-id-numbers-in-curated (hard): FAILED, 3 curated rows hold an ID number"));
+  }
+
+  @Test
+  void anEmptyOrHeaderOnlyFileOfTheAsOfMonthFailsSoftly(SparkSession spark) {
+    Dataset<Row> manifest = goodManifest(spark).union(Rows.of(spark, MANIFEST,
+        row("xf_jb", "2024-03", "landed", 0L, 0L, 0L), row("xf_jb", "2024-03", "rejected", 0L, 0L, 0L),
+        row("xf_jb", "2024-02", "landed", 0L, 0L, 0L)));
+    Dataset<Row> checked = checked(spark, manifest, stats(spark, 2), 0);
+
+    assertThat(QualityTransforms.failures(checked, Severity.HARD).count()).as("hard failures").isZero();
+    Rows.assertRows("soft failures", QualityTransforms.failures(checked, Severity.SOFT),
+        row("xf_jb: files-hold-rows (soft): FAILED, 2 of 3 file(s) for 2024-03 hold no data row (empty file or "
+            + "header only)"));
   }
 
   @Test
