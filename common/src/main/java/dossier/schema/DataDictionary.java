@@ -63,8 +63,8 @@ public final class DataDictionary {
             + "where a cadre is identified by `person_key`.\n\n")
         .append("Each table has a layout. **current**: the current state (`dim_unit`, `dossier` ...). **restated**: "
             + "a period table's current figures of every period, one row per key, restated by every later "
-            + "delivery (`unit_warning`: unit × month), as of the latest month analysed. **reported**: what each "
-            + "publish run reported, one "
+            + "delivery (`unit_warning`: unit × month); the as-of month they are restated to is "
+            + "`restated_as_of` in `curated/_published.json`. **reported**: what each publish run reported, one "
             + "folder per run's as-of month (`unit_warning_reported/as_of_month=2024-03/`) holding only the "
             + "periods that run reported (its month; the quarter and the year when it closes them ...), as "
             + "reported then. Read a current or restated table with DuckDB as "

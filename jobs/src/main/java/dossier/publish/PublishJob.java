@@ -29,7 +29,8 @@ import org.apache.spark.sql.Row;
  * restated state from the analysed one (as of the month the analysed tables are restated to) and
  * its slice of M from the analysed slice, the current-state tables, and the data quality of the
  * run, which goes to {@code analysed/data_quality} (the month's partition, also when the run
- * fails) and the curated data_quality (when it publishes).
+ * fails) and the curated data_quality (when it publishes). Only the tables whose content changed
+ * are written, each swapped in whole ({@link CuratedWriter}).
  *
  * <p>Before anything curated is written, the configured expectations are checked on the inputs
  * and on the outputs about to be written; a failed hard one stops the run
@@ -70,7 +71,7 @@ public final class PublishJob {
         outputs.put(CuratedTables.DATA_DICTIONARY, shared(context.spark().createDataFrame(
             DataDictionary.rows(CuratedTables.ALL), DataDictionary.SPEC.schema())));
       }
-      return new Result(asOf, reproducedRun, inputs.restatedAsOf(), write(outputs),
+      return new Result(asOf, reproducedRun, inputs.restatedAsOf(), write(outputs, inputs.restatedAsOf()),
           failures(outputs.get(CuratedTables.DATA_QUALITY), Severity.SOFT));
     } finally {
       persisted.forEach(Dataset::unpersist);
@@ -155,14 +156,12 @@ public final class PublishJob {
         .toList();
   }
 
-  private Map<String, Long> write(Map<CuratedTable, Dataset<Row>> outputs) {
-    CuratedWriter writer = new CuratedWriter(context.lake(), asOf);
-    Map<String, Long> rows = new LinkedHashMap<>();
-    outputs.forEach((table, data) -> {
-      context.tables().recordFilesWritten(writer.write(table, data));
-      rows.put(table.zone().folder() + "/" + table.name(), data.count());
-    });
-    return rows;
+  private List<Published> write(Map<CuratedTable, Dataset<Row>> outputs, Optional<YearMonth> restatedAsOf) {
+    List<CuratedWriter.Staged> written = new CuratedWriter(context.spark(), context.lake(), asOf, context.runId())
+        .publish(outputs, context.settings().concurrentWrites(), reproducedRun.isPresent(), restatedAsOf);
+    context.tables().recordFilesWritten(written.stream().filter(CuratedWriter.Staged::changed)
+        .mapToLong(s -> s.files().size()).sum());
+    return written.stream().map(s -> new Published(s.folder(), s.content().rows(), s.changed())).toList();
   }
 
   private Dataset<Row> shared(Dataset<Row> rows) {
@@ -171,19 +170,37 @@ public final class PublishJob {
   }
 
   /**
+   * One table folder of the run.
+   *
+   * @param folder below {@code curated/}, e.g. {@code open/unit_warning_reported/as_of_month=2024-03}
+   * @param rows its rows
+   * @param written whether the run wrote it (else the live content was the same and stayed)
+   */
+  public record Published(String folder, long rows, boolean written) {}
+
+  /**
    * What the run published, for people.
    *
    * @param asOf the as-of month
    * @param reproducedRun the run reproduced, for an as-reported run
    * @param restatedAsOf the month the restated tables published are as of (none for an as-reported run)
-   * @param rowsByTable rows written, by zone/table
+   * @param tables every table folder of the run, written or unchanged
    * @param softFailures the soft expectations that failed
    */
   public record Result(YearMonth asOf, Optional<String> reproducedRun, Optional<YearMonth> restatedAsOf,
-      Map<String, Long> rowsByTable, List<String> softFailures) implements StageResult {
+      List<Published> tables, List<String> softFailures) implements StageResult {
+    public Result {
+      tables = List.copyOf(tables);
+    }
+
     @Override
     public Optional<YearMonth> asOfMonth() {
       return Optional.of(asOf);
+    }
+
+    /** Rows of the tables the run wrote (an unchanged table is not rewritten). */
+    public long rowsWritten() {
+      return tables.stream().filter(Published::written).mapToLong(Published::rows).sum();
     }
 
     @Override
@@ -191,7 +208,10 @@ public final class PublishJob {
       List<String> lines = new ArrayList<>();
       String from = reproducedRun.map(r -> ", as reported by run " + r).orElse(", from the current tables");
       lines.add("as of " + asOf + from + restatedAsOf.map(m -> "; restated tables as of " + m).orElse(""));
-      rowsByTable.forEach((table, n) -> lines.add(String.format("%-30s %10s rows", table, Console.count(n))));
+      tables.forEach(t -> lines.add(String.format("%-52s %10s rows %s", t.folder(), Console.count(t.rows()),
+          t.written() ? "written" : "unchanged")));
+      lines.add(String.format("written: %s rows in %d of %d tables; the others were unchanged",
+          Console.count(rowsWritten()), tables.stream().filter(Published::written).count(), tables.size()));
       lines.add("data quality: no hard expectation failed; soft failures: " + softFailures.size());
       softFailures.forEach(f -> lines.add("  " + f));
       return lines;

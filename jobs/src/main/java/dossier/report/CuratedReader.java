@@ -3,11 +3,13 @@ package dossier.report;
 import static org.apache.spark.sql.functions.lit;
 
 import dossier.lake.Lake;
+import dossier.publish.PublishedManifest;
 import dossier.schema.CuratedTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,6 +53,12 @@ final class CuratedReader {
     String folder = table.path(lake);
     requireFolder(folder, "run publish first");
     return table.spec().conform(spark.read().parquet(folder));
+  }
+
+  /** The month the restated tables are as of, as the publish manifest says; empty without one. */
+  Optional<YearMonth> restatedAsOf() {
+    return Optional.ofNullable(PublishedManifest.read(spark.sparkContext().hadoopConfiguration(), lake)
+        .restatedAsOf()).map(YearMonth::parse);
   }
 
   /** The latest as-of month a publish run wrote the table (by as-of month) for. */

@@ -45,6 +45,11 @@ final class ReportContext implements AutoCloseable {
     return reader;
   }
 
+  /** The month the restated tables are as of (from the publish manifest), else the as-of month. */
+  YearMonth restatedAsOf() {
+    return reader.restatedAsOf().orElse(asOf);
+  }
+
   Dataset<Row> aggUnitPeriod() {
     if (aggUnitPeriod == null) {
       aggUnitPeriod = keep(reader.table(ReportTables.AGG_UNIT_PERIOD));

@@ -31,8 +31,8 @@ final class Sections {
   /** The lines under a report's title. */
   static List<String> facts(ReportContext context, Zone zone) {
     List<String> facts = new ArrayList<>();
-    facts.add("统计截至 " + context.asOf() + "：各期数字为发布时的最新重述数据（各月当时报告的数字见 *_reported "
-        + "表）。");
+    facts.add("统计截至 " + context.asOf() + "：各期数字为发布时的最新重述数据（使用截至 " + context.restatedAsOf()
+        + " 月末报送的数据；各月当时报告的数字见 *_reported 表）。");
     facts.add("数据来源：curated/open/" + (zone == Zone.RESTRICTED ? " 与 curated/restricted/" : "")
         + " 下的 Parquet 表，每个图表旁的表格列出其全部数字及来源。");
     facts.add("涉及人数少于 " + context.settings().minPersons() + " 人的数字在公开区被抑制，显示为“"

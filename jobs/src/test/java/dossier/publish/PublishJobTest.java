@@ -65,6 +65,10 @@ class PublishJobTest {
   private final Map<CuratedTable, Dataset<Row>> februaryAsReported = new HashMap<>();
   private Map<String, String> curatedBeforeFailure;
   private Map<String, String> curatedAfterFailure;
+  private Map<String, String> curatedBeforeRepublishing;
+  private Map<String, String> curatedAfterRepublishing;
+  private PublishedManifest manifestBeforeRepublishing;
+  private PublishedManifest manifestAfterRepublishing;
 
   @BeforeAll
   void publishFebruaryRestateItAndReproduceIt(SparkSession session, @TempDir Path folder) {
@@ -75,7 +79,11 @@ class PublishJobTest {
     run("publish February", "publish", "--as-of", "2024-02");
     snapshot(februaryFirst);
     Path curated = folder.resolve("lake").resolve("curated");
+    curatedBeforeRepublishing = files(curated);
+    manifestBeforeRepublishing = manifest();
     run("publish February again", "publish", "--as-of", "2024-02");
+    curatedAfterRepublishing = files(curated);
+    manifestAfterRepublishing = manifest();
     snapshot(februaryAgain);
 
     lake.deliver("2024-03", ON_TIME[0], ON_TIME[1], ON_TIME[2], ON_TIME[3], LATE);
@@ -124,9 +132,20 @@ class PublishJobTest {
     }
   }
 
+  private PublishedManifest manifest() {
+    return PublishedManifest.read(spark.sparkContext().hadoopConfiguration(), lake.lake());
+  }
+
   private static Dataset<Row> februaryAll(Dataset<Row> aggUnitPeriod) {
     return aggUnitPeriod.filter("period = '2024-02' AND category = 'all'")
         .select("records", "persons", "points", "suppressed");
+  }
+
+  /** The files without those of a run that always differ: its data quality (its run_id) and the manifest. */
+  private static Map<String, String> withoutTheRunsOwn(Map<String, String> files) {
+    Map<String, String> kept = new TreeMap<>(files);
+    kept.keySet().removeIf(f -> f.startsWith("open/data_quality/") || f.contains(PublishedManifest.FILE));
+    return kept;
   }
 
   @Test
@@ -140,6 +159,21 @@ class PublishJobTest {
     februaryFirst.forEach((table, rows) -> {
       assertThat(februaryAgain.get(table).schema()).as(table.name() + " schema").isEqualTo(rows.schema());
       Rows.assertSameRows(table.name() + " of February, published again", februaryAgain.get(table), rows);
+    });
+  }
+
+  @Test
+  void republishingTheSameMonthRewritesNoTable() {
+    assertThat(withoutTheRunsOwn(curatedAfterRepublishing)).as("curated files after publishing February again")
+        .isEqualTo(withoutTheRunsOwn(curatedBeforeRepublishing)).isNotEmpty();
+  }
+
+  @Test
+  void republishingTheSameMonthKeepsEveryTablesDigest() {
+    manifestBeforeRepublishing.tables().forEach((folder, entry) -> {
+      if (!folder.startsWith("open/data_quality")) {
+        assertThat(manifestAfterRepublishing.tables().get(folder)).as(folder + " in the manifest").isEqualTo(entry);
+      }
     });
   }
 
