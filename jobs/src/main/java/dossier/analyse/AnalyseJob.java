@@ -138,21 +138,24 @@ public final class AnalyseJob {
 
   /**
    * Writes the rows M reports to M's slice and, when the run restates, all of them to the restated
-   * table (the two side by side); the rows stay persisted for the outputs and summary that read them.
+   * table (the two side by side, from the rows persisted once); the rows stay persisted for the
+   * outputs and summary that read them. Row counts come from the commits, not from counting again.
    */
   private Dataset<Row> write(AnalysedTable table, Dataset<Row> rows) {
     long started = System.nanoTime();
     Dataset<Row> kept = shared(table.reported().conform(rows));
-    long all = kept.count(); // materialises the rows once, before the two writes read them
-    Dataset<Row> slice = shared(table.reportedPeriods().slice(kept, asOf));
-    long reported = slice.count();
+    Dataset<Row> slice = table.reportedPeriods().slice(kept, asOf);
     List<Runnable> writes = new ArrayList<>(List.of(() -> slices.write(table.reported(), slice)));
     if (restates()) {
       writes.add(() -> restated.write(table, kept));
     }
     ConcurrentWrites.run(writes, context.settings().concurrentWrites());
-    written.add(String.format("%-13s %,9d rows%s, %,7d reported %6.1f s", table.name(), all,
-        restates() ? " restated" : " (not restated)", reported, (System.nanoTime() - started) / 1e9));
+    long reported = context.tables().rowsWritten(context.lake().analysed(table.reported().name()));
+    String all = restates()
+        ? String.format("%,9d rows restated", context.tables().rowsWritten(context.lake().analysed(table.name())))
+        : String.format("%9s (not restated)", "");
+    written.add(String.format("%-13s %s, %,7d reported %6.1f s", table.name(), all, reported,
+        (System.nanoTime() - started) / 1e9));
     return kept;
   }
 

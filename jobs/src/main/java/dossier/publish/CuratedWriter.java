@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -76,8 +77,8 @@ final class CuratedWriter {
    *
    * @param restatedAsOf the month the restated tables written are as of; empty when none is written
    */
-  List<Staged> publish(Map<CuratedTable, Dataset<Row>> outputs, int threads, boolean asReported,
-      Optional<YearMonth> restatedAsOf) {
+  List<Staged> publish(Map<CuratedTable, Dataset<Row>> outputs, Map<CuratedTable, ContentDigest> digests, int threads,
+      boolean asReported, Optional<YearMonth> restatedAsOf) {
     CuratedFolders.clear(fs, lake);
     try {
       List<CuratedTable> tables = List.copyOf(outputs.keySet());
@@ -85,7 +86,9 @@ final class CuratedWriter {
       List<Runnable> writes = new ArrayList<>();
       for (int i = 0; i < tables.size(); i++) {
         int at = i;
-        writes.add(() -> staged[at] = stage(tables.get(at), outputs.get(tables.get(at))));
+        CuratedTable table = tables.get(at);
+        writes.add(() -> staged[at] = stage(table, outputs.get(table),
+            Optional.ofNullable(digests.get(table)).orElseGet(() -> ContentDigest.of(table, outputs.get(table)))));
       }
       ConcurrentWrites.run(writes, threads);
       List<Staged> all = List.of(staged);
@@ -97,10 +100,23 @@ final class CuratedWriter {
     }
   }
 
-  /** Writes the table's content to its staging folder, unless the live folder holds the same. */
-  Staged stage(CuratedTable table, Dataset<Row> rows) {
+  /**
+   * The content digests of these tables, at most {@code threads} computed at once: one pass over
+   * each table's rows, which also counts the rows holding ID numbers for the quality gate.
+   */
+  static Map<CuratedTable, ContentDigest> digests(Map<CuratedTable, Dataset<Row>> outputs, int threads) {
+    Map<CuratedTable, ContentDigest> digests = new ConcurrentHashMap<>();
+    ConcurrentWrites.run(outputs.entrySet().stream().<Runnable>map(output -> () -> digests.put(output.getKey(),
+        ContentDigest.of(output.getKey(), output.getValue()))).toList(), threads);
+    return digests;
+  }
+
+  /**
+   * Writes the table's content to its staging folder, unless the live folder holds content of the
+   * same digest.
+   */
+  Staged stage(CuratedTable table, Dataset<Row> rows, ContentDigest content) {
     Dataset<Row> conformed = table.spec().conform(rows);
-    ContentDigest content = ContentDigest.of(table, conformed);
     String folder = folder(table);
     Optional<PublishedManifest.Entry> same = live.entry(folder).filter(e -> e.digest().equals(content.digest()))
         .filter(e -> exists(livePath(table)));

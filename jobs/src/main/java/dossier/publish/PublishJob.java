@@ -66,12 +66,13 @@ public final class PublishJob {
     PublishInputs inputs = PublishInputs.read(context.spark(), context.tables(), asOf, reproducedRun.isEmpty());
     try {
       Map<CuratedTable, Dataset<Row>> outputs = curated(inputs);
-      outputs.put(CuratedTables.DATA_QUALITY, checkQuality(inputs, outputs));
+      Map<CuratedTable, ContentDigest> digests = CuratedWriter.digests(outputs, context.settings().concurrentWrites());
+      outputs.put(CuratedTables.DATA_QUALITY, checkQuality(inputs, digests));
       if (reproducedRun.isEmpty()) {
         outputs.put(CuratedTables.DATA_DICTIONARY, shared(context.spark().createDataFrame(
             DataDictionary.rows(CuratedTables.ALL), DataDictionary.SPEC.schema())));
       }
-      return new Result(asOf, reproducedRun, inputs.restatedAsOf(), write(outputs, inputs.restatedAsOf()),
+      return new Result(asOf, reproducedRun, inputs.restatedAsOf(), write(outputs, digests, inputs.restatedAsOf()),
           failures(outputs.get(CuratedTables.DATA_QUALITY), Severity.SOFT));
     } finally {
       persisted.forEach(Dataset::unpersist);
@@ -138,8 +139,8 @@ public final class PublishJob {
    * whatever the outcome (a re-run replaces it, so the table does not grow); a failed hard
    * expectation stops the run here, before anything curated is written.
    */
-  private Dataset<Row> checkQuality(PublishInputs in, Map<CuratedTable, Dataset<Row>> outputs) {
-    long idShaped = outputs.values().stream().mapToLong(IdNumbers::rowsHoldingIdNumbers).sum();
+  private Dataset<Row> checkQuality(PublishInputs in, Map<CuratedTable, ContentDigest> outputs) {
+    long idShaped = outputs.values().stream().mapToLong(ContentDigest::rowsHoldingIdNumbers).sum();
     Dataset<Row> checked = shared(QualityTransforms.checked(context.spark(), in.manifest(), in.datasetStats(),
         List.copyOf(context.settings().datasets().keySet()), idShaped, settings.quality(), asOf, context.runId()));
     new AsOfPartitions(context.tables(), asOf).write(QualityTable.SPEC, checked);
@@ -156,9 +157,10 @@ public final class PublishJob {
         .toList();
   }
 
-  private List<Published> write(Map<CuratedTable, Dataset<Row>> outputs, Optional<YearMonth> restatedAsOf) {
+  private List<Published> write(Map<CuratedTable, Dataset<Row>> outputs, Map<CuratedTable, ContentDigest> digests,
+      Optional<YearMonth> restatedAsOf) {
     List<CuratedWriter.Staged> written = new CuratedWriter(context.spark(), context.lake(), asOf, context.runId())
-        .publish(outputs, context.settings().concurrentWrites(), reproducedRun.isPresent(), restatedAsOf);
+        .publish(outputs, digests, context.settings().concurrentWrites(), reproducedRun.isPresent(), restatedAsOf);
     context.tables().recordFilesWritten(written.stream().filter(CuratedWriter.Staged::changed)
         .mapToLong(s -> s.files().size()).sum());
     return written.stream().map(s -> new Published(s.folder(), s.content().rows(), s.changed())).toList();

@@ -98,7 +98,8 @@ class SqlCommandTest {
   /**
    * A reported table's view reads every as-of month folder, the folder giving as_of_month. The sample
    * lake publishes one as-of month, so a copy of its curated tables gets an earlier one (the latest
-   * month's files again, as 2000-01) for the view to count twice.
+   * month's files again, as 2000-01) for the view to count twice. A slice the latest month reported
+   * empty (team grades outside the months that close a year) has no row to carry a month: passed over.
    */
   @Test
   void aReportedTableIsEveryAsOfMonthFolder(SparkSession spark, @TempDir Path dir) throws IOException {
@@ -107,6 +108,7 @@ class SqlCommandTest {
     List<CuratedTable> reported = CuratedTables.ALL.stream().filter(CuratedTable::byAsOfMonth)
         .filter(t -> Files.isDirectory(Path.of(t.path(copy)))).toList();
     assertThat(reported).as("reported tables published on the sample lake").isNotEmpty();
+    List<String> counted = new ArrayList<>();
     for (CuratedTable table : reported) {
       Path folder = Path.of(table.path(copy));
       String latest;
@@ -116,6 +118,9 @@ class SqlCommandTest {
       }
       long before = Long.parseLong(csv(copy.root(), "--restricted", "SELECT count(*) AS n FROM " + table.name())
           .get(0).get("n"));
+      if (before == 0) {
+        continue;
+      }
       copyTree(folder.resolve(latest), folder.resolve(CuratedTable.AS_OF_MONTH + "=2000-01"));
       CSVRecord figures = csv(copy.root(), "--restricted", "SELECT count(DISTINCT as_of_month) AS months,"
           + " count(*) AS n FROM " + table.name()).get(0);
@@ -123,7 +128,9 @@ class SqlCommandTest {
       assertThat(figures.get("months")).as(table.name() + ": as-of months").isEqualTo("2");
       assertThat(Long.parseLong(figures.get("n"))).as(table.name() + ": rows, twice the latest month's")
           .isEqualTo(2 * before);
+      counted.add(table.name());
     }
+    assertThat(counted).as("reported tables with rows in the latest month, each counted twice").isNotEmpty();
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -59,7 +59,7 @@ class CuratedWriterTest {
   }
 
   private static List<CuratedWriter.Staged> publish(SparkSession spark, Lake lake, String runId, Dataset<Row> rows) {
-    return writer(spark, lake, runId).publish(Map.of(TABLE, rows), 2, false, Optional.of(MARCH));
+    return writer(spark, lake, runId).publish(Map.of(TABLE, rows), Map.of(), 2, false, Optional.of(MARCH));
   }
 
   /** Every file below the folder (hidden ones included) with its size and modification time. */
@@ -84,8 +84,8 @@ class CuratedWriterTest {
     Map<String, String> before = files(live);
 
     CuratedWriter second = writer(spark, lake, "run-2");
-    CuratedWriter.Staged staged = second.stage(TABLE, figures(spark, figure("U1", "2024-03", 2L),
-        figure("U2", "2024-03", 5L)));
+    Dataset<Row> next = figures(spark, figure("U1", "2024-03", 2L), figure("U2", "2024-03", 5L));
+    CuratedWriter.Staged staged = second.stage(TABLE, next, ContentDigest.of(TABLE, next));
 
     assertThat(files(live)).as("the live folder while the new content is staged").isEqualTo(before);
     Rows.assertRows("the live table while the new content is staged", spark.read().parquet(live.toString())
