@@ -7,7 +7,9 @@ DOC = """
 ### Dossier quarterly
 One run per calendar quarter, on the first day of the next quarter; the as-of month is the
 quarter's last month. Runs the manifest's `quarterly` pipeline (analysis of the quarter's lists
-and the quarterly report) on what the monthly runs have landed and conformed.
+and the quarterly report) on what the monthly runs have landed and conformed. The quarter's
+figures as reported are in the slice of its last month (`<table>_reported/as_of_month=<YYYY-MM>/`);
+a re-run writes that slice again with the same rows.
 """
 
 dag = build_dag(

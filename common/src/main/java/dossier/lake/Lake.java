@@ -9,8 +9,10 @@ package dossier.lake;
  * raw/quarantine/          rejected rows and files, with every reason
  * raw/file_manifest/       one row per delivered file: hash, status, row counts
  * conformed/&lt;table&gt;/      validated, identity-resolved, deduplicated; history kept
- * analysed/&lt;table&gt;/       periods, warnings, triggers, grades, lists
- * curated/open|restricted/&lt;table&gt;/   Parquet for BI
+ * analysed/&lt;table&gt;/       periods, warnings, triggers, grades, lists: restated, one row per key
+ * analysed/&lt;table&gt;_reported/   what each run reported, by as_of_month; analysed/restatement: as of when
+ * curated/open|restricted/&lt;table&gt;/   Parquet for BI (restated, current, or &lt;table&gt;_reported/as_of_month=M/)
+ * curated/_published.json  what is live in curated/: per table folder its digest, rows, files
  * _runs/                   run log: what each run read and wrote
  * _logs/                   Spark's own log files
  * </pre>

@@ -2,6 +2,7 @@ package dossier.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,8 +20,11 @@ public final class DataDictionary {
       .column("table_name", "表名", "string", "The table: the folder below curated/<zone>/.")
       .column("table_label", "表中文名", "string", "The table's Chinese name.")
       .column("grain", "粒度", "string", "What one row of the table is.")
+      .column("layout", "表类型", "string", "current (the current state), restated (a period table's current "
+          + "figures of every period, one row per key) or reported (one folder per publish run's as-of month: the "
+          + "rows that run reported).")
       .column("partitioned_by", "分区列", "string",
-          "as_of_month when the table holds one folder per published as-of month; null for a current-state table.")
+          "as_of_month when the table holds one folder per published as-of month (layout reported); else null.")
       .column("position", "列序号", "int", "The column's position in the table, from 1.")
       .column("column_name", "列名", "string", "The column's English name.")
       .column("column_label", "列中文名", "string", "The column's Chinese label.")
@@ -39,8 +43,8 @@ public final class DataDictionary {
       for (int i = 0; i < columns.size(); i++) {
         ColumnDoc c = columns.get(i);
         rows.add(RowFactory.create(table.zone().folder(), table.name(), table.spec().label(), table.spec().grain(),
-            table.byAsOfMonth() ? CuratedTable.AS_OF_MONTH : null, i + 1, c.name(), c.label(), c.typeName(),
-            c.meaning()));
+            layout(table), table.byAsOfMonth() ? CuratedTable.AS_OF_MONTH : null, i + 1, c.name(), c.label(),
+            c.typeName(), c.meaning()));
       }
     }
     return rows;
@@ -56,16 +60,24 @@ public final class DataDictionary {
         .append("Every table is plain Parquet below `<lake>/curated/<zone>/<table>/`. The **open** zone holds "
             + "aggregates only (no names, no ID numbers; a figure computed from too few persons is null with "
             + "`suppressed` true); the **restricted** zone holds person-level tables for the supervision office, "
-            + "where a cadre is identified by `person_key`. A table partitioned by `as_of_month` has one folder "
-            + "per published as-of month (`as_of_month=2024-03/`): the latest month holds the restated figures "
-            + "of every earlier period, an earlier month what was reported then. Read one with DuckDB as "
-            + "`read_parquet('curated/open/unit_warning/*/*.parquet', hive_partitioning = true)`; a table without "
-            + "partitions holds the current state: `read_parquet('curated/open/dim_unit/*.parquet')`.\n\n")
-        .append("| zone | table | 中文名 | one row per | partitioned by |\n|---|---|---|---|---|\n");
+            + "where a cadre is identified by `person_key`.\n\n")
+        .append("Each table has a layout. **current**: the current state (`dim_unit`, `dossier` ...). **restated**: "
+            + "a period table's current figures of every period, one row per key, restated by every later "
+            + "delivery (`unit_warning`: unit × month); the as-of month they are restated to is "
+            + "`restated_as_of` in `curated/_published.json`. **reported**: what each publish run reported, one "
+            + "folder per run's as-of month (`unit_warning_reported/as_of_month=2024-03/`) holding only the "
+            + "periods that run reported (its month; the quarter and the year when it closes them ...), as "
+            + "reported then. Read a current or restated table with DuckDB as "
+            + "`read_parquet('curated/open/unit_warning/*.parquet')` and a reported one as "
+            + "`read_parquet('curated/open/unit_warning_reported/*/*.parquet', hive_partitioning = true)`. "
+            + "A run's complete state as it was then is reproduced by `bin/dossier publish --as-of M "
+            + "--as-reported [--run RUN_ID]` (its reported slices) and by Delta time travel on the analysed "
+            + "tables (the run log names the versions).\n\n")
+        .append("| zone | table | 中文名 | one row per | layout |\n|---|---|---|---|---|\n");
     tables.forEach(t -> md.append("| ").append(t.zone().folder()).append(" | [").append(t.name()).append("](#")
         .append(t.zone().folder()).append('-').append(t.name().replace('_', '-')).append(") | ")
         .append(t.spec().label()).append(" | ").append(cell(grainWithoutPrefix(t.spec().grain()))).append(" | ")
-        .append(t.byAsOfMonth() ? CuratedTable.AS_OF_MONTH : "").append(" |\n"));
+        .append(layout(t)).append(" |\n"));
     for (CuratedTable table : tables) {
       md.append('\n').append(table(table));
     }
@@ -78,12 +90,17 @@ public final class DataDictionary {
         .append("## ").append(table.zone().folder()).append(' ').append(table.name()).append("\n\n")
         .append("**").append(spec.label()).append("** · `curated/").append(table.zone().folder()).append('/')
         .append(table.name()).append(table.byAsOfMonth() ? "/as_of_month=YYYY-MM/" : "/").append("`  \n")
+        .append("Layout: ").append(layout(table)).append("  \n")
         .append("Grain: ").append(spec.grain()).append("  \n")
         .append("Key: ").append(spec.key().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
         .append("\n\n| column | 中文名 | type | meaning |\n|---|---|---|---|\n");
     spec.columns().forEach(c -> md.append("| `").append(c.name()).append("` | ").append(cell(c.label()))
         .append(" | `").append(c.typeName()).append("` | ").append(cell(c.meaning())).append(" |\n"));
     return md.toString();
+  }
+
+  private static String layout(CuratedTable table) {
+    return table.layout().name().toLowerCase(Locale.ROOT);
   }
 
   /** "one row per unit × month" reads as "unit × month" under the heading "one row per". */

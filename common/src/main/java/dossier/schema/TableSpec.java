@@ -29,6 +29,11 @@ import org.apache.spark.sql.types.StructType;
 public record TableSpec(String name, String label, String grain, List<String> key, List<ColumnDoc> columns)
     implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** The column naming the run that reported a row: the partition column of a reported slice. */
+  public static final String AS_OF_MONTH = "as_of_month";
+  /** A reported slice's name is its restated table's name with this suffix. */
+  public static final String REPORTED = "_reported";
+  private static final String ONE_ROW_PER = "one row per ";
 
   public TableSpec {
     key = List.copyOf(key);
@@ -53,6 +58,29 @@ public record TableSpec(String name, String label, String grain, List<String> ke
   public ColumnDoc column(String columnName) {
     return columns.stream().filter(c -> c.name().equals(columnName)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("table " + name + " has no column " + columnName));
+  }
+
+  /**
+   * This table as the slices its runs reported: {@code <name>_reported}, with {@code as_of_month}
+   * (the run's as-of month) first among the columns and the key. The columns are this table's,
+   * so they are declared once, on the restated table.
+   *
+   * @param rows which rows the run of as-of month M reports, e.g. "the month M"
+   */
+  public TableSpec reported(String rows) {
+    if (columnNames().contains(AS_OF_MONTH)) {
+      throw new IllegalArgumentException("table " + name + " already has " + AS_OF_MONTH + ": it is not restated");
+    }
+    String per = grain.startsWith(ONE_ROW_PER) ? grain.substring(ONE_ROW_PER.length()) : grain;
+    List<String> reportedKey = new ArrayList<>(List.of(AS_OF_MONTH));
+    reportedKey.addAll(key);
+    List<ColumnDoc> reportedColumns = new ArrayList<>(List.of(ColumnDoc.of(AS_OF_MONTH, "统计截至月份", "string",
+        "The as-of month of the run that reported the row (yyyy-MM): its figures use the records as delivered by "
+            + "the end of that month, as reported then.")));
+    reportedColumns.addAll(columns);
+    return new TableSpec(name + REPORTED, label + "（当期报告）",
+        ONE_ROW_PER + "as-of month × " + per + "; the run of each month reports " + rows, reportedKey,
+        reportedColumns);
   }
 
   /** The Spark schema (every column nullable: the meaning says when a value is null). */

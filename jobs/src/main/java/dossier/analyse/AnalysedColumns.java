@@ -6,7 +6,7 @@ import dossier.schema.ColumnDoc;
 public final class AnalysedColumns {
   public static final ColumnDoc AS_OF_MONTH = ColumnDoc.of("as_of_month", "统计截至月份", "string",
       "The as-of month of the run that wrote the row (yyyy-MM): figures use the records as delivered by the end of "
-          + "that month. The latest as-of month holds restated figures; an earlier one keeps what was reported then.");
+          + "that month.");
   public static final ColumnDoc PERSON_KEY = ColumnDoc.of("person_key", "人员标识", "string",
       "The cadre: keyed hash (HMAC-SHA-256) of the normalised ID number, stable across runs; never the ID itself.");
   public static final ColumnDoc ROLE = ColumnDoc.of("role", "正副职", "string",

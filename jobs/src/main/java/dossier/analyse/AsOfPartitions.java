@@ -9,12 +9,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes and reads the {@code as_of_month} partition of an analysed table. A write replaces that
- * partition only (Delta replaceWhere, one commit), so re-running a month changes nothing and
- * other months' rows stay.
+ * Writes and reads the {@code as_of_month} partition of an analysed table by as-of month: a
+ * table's reported slices ({@code analysed/<table>_reported}) and {@code analysed/data_quality}. A
+ * write replaces that partition only (Delta replaceWhere, one commit), so re-running a month
+ * changes nothing and other months' rows stay.
  */
 public final class AsOfPartitions {
-  public static final String AS_OF_MONTH = "as_of_month";
+  public static final String AS_OF_MONTH = TableSpec.AS_OF_MONTH;
 
   private final TableAccess tables;
   private final YearMonth asOf;

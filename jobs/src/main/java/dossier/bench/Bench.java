@@ -57,6 +57,35 @@ public final class Bench {
     return measure(true);
   }
 
+  /**
+   * {@code --monthly}: the sample of the smallest scale run month by month on one lake, then
+   * rebuilt ({@link MonthlySeries}); the result is stored ({@code <work>/monthly/c<cadres>.json})
+   * and written to the report's month-by-month section.
+   */
+  public SeriesResult monthly() {
+    int cadres = settings.scales().get(0);
+    SampleSettings sampleSettings = sample.with(cadres, sample.months(), sample.seed());
+    Path work = Path.of(settings.work());
+    console.accept(String.format("bench    month by month: %,d cadres, %d months", cadres, sample.months()));
+    BenchSample delivered = BenchSample.of(work, sampleSettings, dossier, console);
+    SeriesResult series;
+    try (Meter meter = new Meter(spark)) {
+      series = new MonthlySeries(spark, dossier, stages, meter, console).run(delivered, cadres, sample.months(),
+          sample.seed(), work.resolve("lakes").resolve("monthly-c" + cadres));
+    }
+    try {
+      Path stored = work.resolve("monthly").resolve("c" + cadres + ".json");
+      Files.createDirectories(stored.getParent());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(stored.toFile(), series);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the monthly series: " + e.getMessage(), e);
+    }
+    SeriesReport.write(Path.of(settings.report()), Machine.of(spark), series);
+    console.accept(SeriesReport.figures(series).stripTrailing());
+    console.accept("  report: " + settings.report());
+    return series;
+  }
+
   private List<ScaleResult> measure(boolean resume) {
     List<ScaleResult> measured = new ArrayList<>();
     Machine machine = Machine.of(spark);

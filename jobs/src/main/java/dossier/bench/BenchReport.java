@@ -25,13 +25,21 @@ final class BenchReport {
 
   /** Replaces the measured section of {@code report} (creating the file if need be). */
   static void write(Path report, Machine machine, List<ScaleResult> results) {
-    String section = BEGIN + "\n" + render(machine, results) + END;
+    replaceSection(report, BEGIN, END, render(machine, results));
+  }
+
+  /**
+   * Replaces the text between the {@code begin} and {@code end} markers of {@code report} with
+   * {@code content}; appends the markers and content when the report lacks them.
+   */
+  static void replaceSection(Path report, String beginMarker, String endMarker, String content) {
+    String section = beginMarker + "\n" + content + endMarker;
     try {
-      String text = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
-      int begin = text.indexOf(BEGIN);
-      int end = text.indexOf(END);
+      String text = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
+      int begin = text.indexOf(beginMarker);
+      int end = text.indexOf(endMarker);
       String updated = begin < 0 || end < begin ? text + "\n" + section + "\n"
-          : text.substring(0, begin) + section + text.substring(end + END.length());
+          : text.substring(0, begin) + section + text.substring(end + endMarker.length());
       Files.writeString(report, updated);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);

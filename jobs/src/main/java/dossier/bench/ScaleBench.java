@@ -132,7 +132,7 @@ final class ScaleBench {
   }
 
   /** Hard-links the sample's files of the chosen delivery months into {@code landing} (those not linked yet). */
-  private static void link(BenchSample sample, Path landing, java.util.function.Predicate<String> months) {
+  static void link(BenchSample sample, Path landing, java.util.function.Predicate<String> months) {
     try {
       for (BenchSample.DeliveredFile file : sample.files()) {
         Path target = landing.resolve(file.sourcePath());

@@ -29,6 +29,9 @@ final class BenchCommand implements Command {
       "cached samples, lakes and per-scale results (default dossier.bench.work)");
   private static final Option RESUME = Option.builder().longOpt("resume")
       .desc("go on from each scale's journal: steps an earlier run measured are kept, the rest measured").get();
+  private static final Option MONTHLY = Option.builder().longOpt("monthly")
+      .desc("instead: the smallest scale's delivery months one by one on one lake, each timed, then a rebuild "
+          + "(a month's cost as history grows, and the lake's size)").get();
   private static final Option MONTHS = CliOptions.valued("months", "M",
       "monthly delivery folders of every sample (default dossier.sample.months)");
 
@@ -39,7 +42,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "[--scales N,N,...] [--out FILE] [--work DIR] [--months M] [--resume] [--conf FILE]";
+    return "[--scales N,N,...] [--out FILE] [--work DIR] [--months M] [--resume | --monthly] [--conf FILE]";
   }
 
   @Override
@@ -50,6 +53,7 @@ final class BenchCommand implements Command {
   @Override
   public Options options() {
     return new Options().addOption(SCALES).addOption(OUT).addOption(WORK).addOption(MONTHS).addOption(RESUME)
+        .addOption(MONTHLY)
         .addOption(CliOptions.CONF);
   }
 
@@ -75,7 +79,9 @@ final class BenchCommand implements Command {
         progress.clear();
         console.line(text);
       });
-      if (line.hasOption(RESUME.getLongOpt())) {
+      if (line.hasOption(MONTHLY.getLongOpt())) {
+        bench.monthly();
+      } else if (line.hasOption(RESUME.getLongOpt())) {
         bench.resume();
       } else {
         bench.run();

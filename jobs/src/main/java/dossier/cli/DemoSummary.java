@@ -44,6 +44,7 @@ final class DemoSummary {
         .map(layer -> layer + " " + LakeListing.tables(context.spark(), lake.root(), layer).size())
         .collect(Collectors.joining(" · ")));
     console.line("  look next  curated Parquet for BI:   %s/curated/{open,restricted}/", lake.root());
+    console.line("             (<table>/: latest figures; <table>_reported/as_of_month=M/: as each run reported)");
     console.line("             rejected rows, reasons:  %s (Delta)", lake.quarantine());
     console.line("             every file and its fate: %s (Delta)", lake.fileManifest());
     console.line("             Spark's own log:         %s/", lake.logs());

@@ -13,12 +13,14 @@ import java.util.Optional;
 
 /**
  * {@code bin/dossier publish}: the curated Parquet of an as-of month (default: the latest
- * analysed), restated from the current tables, or {@code --as-reported} as an earlier publish
- * run wrote it (see {@link PublishJob}).
+ * analysed): the month's reported slices and the restated and current tables from the current
+ * tables, or {@code --as-reported} the month's slices as an earlier publish run wrote them (see
+ * {@link PublishJob}).
  */
 public final class PublishStage implements Stage {
   static final StageOption AS_REPORTED = StageOption.flag("as-reported",
-      "reproduce the first publish of the --as-of month exactly, from the table versions it read");
+      "rewrite the --as-of month's reported slices exactly as its first publish wrote them, from the table "
+          + "versions it read");
   static final StageOption RUN = StageOption.valued("run", "RUN_ID",
       "reproduce this publish run (implies --as-reported; default: the month's first)");
 

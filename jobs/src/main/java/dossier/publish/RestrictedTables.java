@@ -1,6 +1,7 @@
 package dossier.publish;
 
 import dossier.analyse.AnalysedColumns;
+import dossier.analyse.AnalysedTables;
 import dossier.analyse.grade.CadreGradeTable;
 import dossier.analyse.list.CadreListTable;
 import dossier.analyse.score.CadreScoreTable;
@@ -36,7 +37,7 @@ final class RestrictedTables {
       "First day after the interval (exclusive); null = still open.");
 
   /** {@code dim_cadre}: the roster with its history. Grain: one row per cadre × validity interval. */
-  static final CuratedTable DIM_CADRE = new CuratedTable(Zone.RESTRICTED,
+  static final CuratedTable DIM_CADRE = CuratedTable.current(Zone.RESTRICTED,
       TableSpec.builder("dim_cadre", "干部维表", "one row per cadre × validity interval")
           .key("person_key", "valid_from")
           .column(AnalysedColumns.PERSON_KEY)
@@ -52,10 +53,10 @@ final class RestrictedTables {
           .column(VALID_FROM)
           .column(VALID_TO)
           .column("is_current", "是否当前", "boolean", "True for the interval still open: the cadre is on the latest roster.")
-          .build(), false);
+          .build());
 
   /** {@code fact_record}: conformed supervision_record without identity. Grain: one row per supervision record. */
-  static final CuratedTable FACT_RECORD = new CuratedTable(Zone.RESTRICTED,
+  static final CuratedTable FACT_RECORD = CuratedTable.current(Zone.RESTRICTED,
       TableSpec.builder("fact_record", "监督事项", "one row per supervision record (deduplicated matter, latest version)")
           .key("record_id")
           .column("record_id", "事项编号", "string",
@@ -76,14 +77,14 @@ final class RestrictedTables {
           .column("last_delivery", "最近报送月份", "string", "yyyy-MM of the latest delivery that changed it.")
           .column("derived", "是否派生", "boolean",
               "Derived by the pipeline from other records (unfiled travel, leave irregularity, late instant report).")
-          .build(), false);
+          .build());
 
   /**
    * {@code dossier}: the one-page file (一人一档) of each current cadre: conform's dossier without
    * the ID number, joined with the analysis of the published as-of month. Grain: one row per
    * current cadre (on the latest roster).
    */
-  static final CuratedTable DOSSIER = new CuratedTable(Zone.RESTRICTED,
+  static final CuratedTable DOSSIER = CuratedTable.current(Zone.RESTRICTED,
       TableSpec.builder("dossier", "一人一档", "one row per current cadre (on the latest roster)")
           .key("person_key")
           .column(AnalysedColumns.PERSON_KEY)
@@ -110,7 +111,8 @@ final class RestrictedTables {
           .column("sanctions", "处分记录", "array<struct<event_date:date,sub_category:string,points:decimal(9,2),"
               + "severe:boolean,state:string,source_datasets:array<string>,record_id:string>>",
               "Every sanction, oldest first, revoked ones included (state).")
-          .column(AnalysedColumns.AS_OF_MONTH)
+          .column("as_of_month", "统计截至月份", "string",
+              "The as-of month (yyyy-MM) of the analysis joined: the month the restated analysed tables are as of.")
           .column("line", "触线等级", "string",
               "The line reached at the end of as_of_month (reminder, inquiry, admonishment or none); null when the "
                   + "cadre has no score row then.")
@@ -124,31 +126,36 @@ final class RestrictedTables {
               + "days_open:int>>", "Triggers open or overdue as of as_of_month, oldest first (see cadre_trigger).")
           .column("lists", "列入名单", "array<struct<period:string,list:string,list_label:string>>",
               "The lists the cadre is on in the periods published as of as_of_month (see cadre_list), by period.")
-          .build(), false);
+          .build());
 
-  /** {@code cadre_score}: analysed cadre_score. Grain: one row per as-of month × cadre × month-end with a score or line. */
-  static final CuratedTable CADRE_SCORE = new CuratedTable(Zone.RESTRICTED, CadreScoreTable.SPEC, true);
+  /** {@code cadre_score}: analysed cadre_score. Grain: one row per cadre × month-end with a score or line. */
+  static final CuratedTable CADRE_SCORE = CuratedTable.restated(Zone.RESTRICTED, CadreScoreTable.SPEC);
+  static final CuratedTable CADRE_SCORE_REPORTED = CADRE_SCORE.reported(
+      AnalysedTables.CADRE_SCORE.reportedPeriods().rows());
 
-  /** {@code cadre_trigger}: analysed cadre_trigger, reasons as texts. Grain: one row per as-of month × trigger. */
-  static final CuratedTable CADRE_TRIGGER = new CuratedTable(Zone.RESTRICTED, DerivedSpec.of(CadreTriggerTable.SPEC)
-      .replace("reasons", CuratedColumns::reasonTexts)
-      .build(), true);
+  /** {@code cadre_trigger}: analysed cadre_trigger, reasons as texts. Grain: one row per trigger. */
+  static final CuratedTable CADRE_TRIGGER = CuratedTable.restated(Zone.RESTRICTED,
+      DerivedSpec.of(CadreTriggerTable.SPEC).replace("reasons", CuratedColumns::reasonTexts).build());
+  static final CuratedTable CADRE_TRIGGER_REPORTED = CADRE_TRIGGER.reported(
+      AnalysedTables.CADRE_TRIGGER.reportedPeriods().rows());
 
-  /** {@code cadre_grade}: analysed cadre_grade, vetoes as texts. Grain: one row per as-of month × year × cadre. */
-  static final CuratedTable CADRE_GRADE = new CuratedTable(Zone.RESTRICTED, DerivedSpec.of(CadreGradeTable.SPEC)
-      .replace("vetoes", CuratedColumns::reasonTexts)
-      .build(), true);
+  /** {@code cadre_grade}: analysed cadre_grade, vetoes as texts. Grain: one row per year × cadre. */
+  static final CuratedTable CADRE_GRADE = CuratedTable.restated(Zone.RESTRICTED,
+      DerivedSpec.of(CadreGradeTable.SPEC).replace("vetoes", CuratedColumns::reasonTexts).build());
+  static final CuratedTable CADRE_GRADE_REPORTED = CADRE_GRADE.reported(
+      AnalysedTables.CADRE_GRADE.reportedPeriods().rows());
 
-  /** {@code cadre_list}: analysed cadre_list, reasons as texts. Grain: one row per as-of month × period × list × cadre. */
-  static final CuratedTable CADRE_LIST = new CuratedTable(Zone.RESTRICTED, DerivedSpec.of(CadreListTable.SPEC)
-      .replace("reasons", CuratedColumns::reasonTexts)
-      .build(), true);
+  /** {@code cadre_list}: analysed cadre_list, reasons as texts. Grain: one row per period × list × cadre. */
+  static final CuratedTable CADRE_LIST = CuratedTable.restated(Zone.RESTRICTED,
+      DerivedSpec.of(CadreListTable.SPEC).replace("reasons", CuratedColumns::reasonTexts).build());
+  static final CuratedTable CADRE_LIST_REPORTED = CADRE_LIST.reported(
+      AnalysedTables.CADRE_LIST.reportedPeriods().rows());
 
   /**
    * {@code unresolved_record}: records not tied to exactly one cadre, without the ID delivered.
    * Grain: one row per record that could not be tied to one cadre.
    */
-  static final CuratedTable UNRESOLVED_RECORD = new CuratedTable(Zone.RESTRICTED,
+  static final CuratedTable UNRESOLVED_RECORD = CuratedTable.current(Zone.RESTRICTED,
       TableSpec.builder("unresolved_record", "未匹配事项", "one row per record that could not be tied to exactly one cadre")
           .key("record_id")
           .column("record_id", "事项编号", "string", "The id the record would have (as in fact_record).")
@@ -168,13 +175,13 @@ final class RestrictedTables {
           .column("last_delivery", "最近报送月份", "string", "yyyy-MM of its latest delivery.")
           .column("provenance", "来源位置", "array<struct<dataset:string,source_path:string,row_number:int,delivery_month:string>>",
               "Where each of its rows was delivered: dataset, file path below the landing folder, row number, delivery month.")
-          .build(), false);
+          .build());
 
   /**
    * {@code quarantine}: rows and files the landing rejected, with ID-shaped text masked. Grain: one
    * row per rejected row, or per rejected file that yielded no rows.
    */
-  static final CuratedTable QUARANTINE = new CuratedTable(Zone.RESTRICTED,
+  static final CuratedTable QUARANTINE = CuratedTable.current(Zone.RESTRICTED,
       TableSpec.builder("quarantine", "隔离数据", "one row per rejected row, or per rejected file that yielded no rows")
           .key("source_path", "row_number")
           .column("dataset", "数据集", "string", "The dataset the file belongs to; null when its name matches none.")
@@ -186,7 +193,7 @@ final class RestrictedTables {
               "Original header to original text; any run of 15 or more ID characters (digits, X last), wherever it "
               + "stands, is masked as " + IdNumbers.MASK + ".")
           .column("reasons", "隔离原因", "array<string>", "Every reason the row or file was rejected (ID-shaped text masked).")
-          .build(), false);
+          .build());
 
   private RestrictedTables() {}
 }

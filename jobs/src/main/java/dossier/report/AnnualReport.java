@@ -9,6 +9,7 @@ import dossier.lake.Lake.Zone;
 import dossier.report.Figures.Col;
 import dossier.report.Section.Figure;
 import dossier.schema.CuratedTable;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,17 @@ final class AnnualReport {
     this.year = latestGradedYear(context);
   }
 
-  /** The latest year in team_grade of the as-of month, else the year before the as-of month's. */
+  /** The latest year graded by the as-of month in team_grade, else the year before the as-of month's. */
   static int latestGradedYear(ReportContext context) {
-    Row latest = context.reader().asOf(ReportTables.TEAM_GRADE, context.asOf()).agg(max("year")).first();
+    Row latest = graded(context, ReportTables.TEAM_GRADE).agg(max("year")).first();
     return latest.isNullAt(0) ? context.asOf().getYear() - 1 : latest.getInt(0);
+  }
+
+  /** A restated table by year (grades, awards): the years that have ended by the as-of month. */
+  static Dataset<Row> graded(ReportContext context, CuratedTable table) {
+    YearMonth asOf = context.asOf();
+    int lastEnded = asOf.getMonthValue() == 12 ? asOf.getYear() : asOf.getYear() - 1;
+    return context.reader().table(table).filter(col("year").leq(lastEnded));
   }
 
   Report build() {
@@ -66,11 +74,11 @@ final class AnnualReport {
   }
 
   private Section grades() {
-    Dataset<Row> graded = context.reader().asOf(ReportTables.TEAM_GRADE, context.asOf())
+    Dataset<Row> graded = graded(context, ReportTables.TEAM_GRADE)
         .select(col("year"), col("cohort"), col("grade"), col("grade_rank"));
     String source = context.source(ReportTables.TEAM_GRADE, "year=" + year);
     if (zone == Zone.RESTRICTED) {
-      graded = graded.unionByName(context.reader().asOf(ReportTables.CADRE_GRADE, context.asOf())
+      graded = graded.unionByName(graded(context, ReportTables.CADRE_GRADE)
           .select(col("year"), col("cohort"), col("grade"), col("grade_rank")));
       source += "；" + context.source(ReportTables.CADRE_GRADE, "year=" + year);
     }
@@ -93,7 +101,7 @@ final class AnnualReport {
 
   private Section awards() {
     CuratedTable table = ReportTables.AWARD;
-    Dataset<Row> awards = context.reader().asOf(table, context.asOf()).filter(col("year").equalTo(year))
+    Dataset<Row> awards = context.reader().table(table).filter(col("year").equalTo(year))
         .join(context.unitNames(), "unit_code", "left");
     List<Col> columns = new ArrayList<>(List.of(Col.text("award_label", context.label(table, "award_label")),
         Col.text("subject_type", context.label(table, "subject_type")).shownAs(s -> SUBJECT.getOrDefault(s, s)),

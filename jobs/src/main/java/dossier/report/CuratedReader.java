@@ -3,11 +3,13 @@ package dossier.report;
 import static org.apache.spark.sql.functions.lit;
 
 import dossier.lake.Lake;
+import dossier.publish.PublishedManifest;
 import dossier.schema.CuratedTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,26 +29,39 @@ final class CuratedReader {
     this.lake = lake;
   }
 
-  /** The rows one publish run wrote for as-of month M, with their {@code as_of_month}. */
+  /** The rows one publish run wrote for as-of month M of a table by as-of month, with their {@code as_of_month}. */
   Dataset<Row> asOf(CuratedTable table, YearMonth asOf) {
-    String folder = table.partitionPath(lake, asOf);
-    requireFolder(folder, "no publish run wrote as-of month " + asOf + ": run publish --as-of " + asOf + " first");
-    return table.spec().conform(spark.read().parquet(folder).withColumn(CuratedTable.AS_OF_MONTH, lit(asOf.toString())));
+    String folder = requirePublished(table, asOf);
+    return table.spec().conform(spark.read().parquet(folder)
+        .withColumn(CuratedTable.AS_OF_MONTH, lit(asOf.toString())));
   }
 
-  /** Whether a publish run wrote as-of month M of the table. */
+  /** The folder of as-of month M of a table by as-of month; fails, saying what to run, when no publish run wrote it. */
+  String requirePublished(CuratedTable table, YearMonth asOf) {
+    String folder = table.partitionPath(lake, asOf);
+    requireFolder(folder, "no publish run wrote as-of month " + asOf + ": run publish --as-of " + asOf + " first");
+    return folder;
+  }
+
+  /** Whether a publish run wrote as-of month M of a table by as-of month. */
   boolean has(CuratedTable table, YearMonth asOf) {
     return exists(table.partitionPath(lake, asOf));
   }
 
-  /** A current-state table (dim_unit, dim_cadre). */
-  Dataset<Row> current(CuratedTable table) {
+  /** A table without as-of folders: a restated one (the current figures of every period) or a current-state one. */
+  Dataset<Row> table(CuratedTable table) {
     String folder = table.path(lake);
     requireFolder(folder, "run publish first");
     return table.spec().conform(spark.read().parquet(folder));
   }
 
-  /** The latest as-of month a publish run wrote the table for. */
+  /** The month the restated tables are as of, as the publish manifest says; empty without one. */
+  Optional<YearMonth> restatedAsOf() {
+    return Optional.ofNullable(PublishedManifest.read(spark.sparkContext().hadoopConfiguration(), lake)
+        .restatedAsOf()).map(YearMonth::parse);
+  }
+
+  /** The latest as-of month a publish run wrote the table (by as-of month) for. */
   YearMonth latestAsOf(CuratedTable table) {
     String folder = table.path(lake);
     requireFolder(folder, "run publish first");

@@ -89,7 +89,7 @@ final class MonthlyBriefing {
       return new Section(title, List.of(ReportContext.restrictedOnly("触线提醒")), List.of());
     }
     CuratedTable table = ReportTables.CADRE_TRIGGER;
-    Dataset<Row> due = context.reader().asOf(table, context.asOf())
+    Dataset<Row> due = context.reader().table(table)
         .filter(col("raised_month").equalTo(month).or(col("status").equalTo(CadreTriggerTable.OVERDUE)))
         .withColumn("kind", when(col("raised_month").equalTo(month), lit("本月新增")).otherwise(lit("逾期未处置")));
     Dataset<Row> counts = due.groupBy("line_rank", "line_label")

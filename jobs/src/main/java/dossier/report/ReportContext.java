@@ -8,9 +8,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What one report run reads and how it names things: the curated tables of the as-of month
- * (agg_unit_period and unit_warning read once and kept, since every report uses them), the zone
- * the report is for, and the labels. {@link #close()} releases what was kept.
+ * What one report run reads and how it names things: the curated tables (the restated ones hold
+ * the figures of every period as of the latest month published; agg_unit_period and unit_warning
+ * are read once and kept, since every report uses them), the zone the report is for, and the
+ * labels. {@link #close()} releases what was kept.
  */
 final class ReportContext implements AutoCloseable {
   private final CuratedReader reader;
@@ -44,31 +45,36 @@ final class ReportContext implements AutoCloseable {
     return reader;
   }
 
+  /** The month the restated tables are as of (from the publish manifest), else the as-of month. */
+  YearMonth restatedAsOf() {
+    return reader.restatedAsOf().orElse(asOf);
+  }
+
   Dataset<Row> aggUnitPeriod() {
     if (aggUnitPeriod == null) {
-      aggUnitPeriod = keep(reader.asOf(ReportTables.AGG_UNIT_PERIOD, asOf));
+      aggUnitPeriod = keep(reader.table(ReportTables.AGG_UNIT_PERIOD));
     }
     return aggUnitPeriod;
   }
 
   Dataset<Row> unitWarning() {
     if (unitWarning == null) {
-      unitWarning = keep(reader.asOf(ReportTables.UNIT_WARNING, asOf));
+      unitWarning = keep(reader.table(ReportTables.UNIT_WARNING));
     }
     return unitWarning;
   }
 
   /** Cadre names by person_key (restricted zone). */
   Dataset<Row> cadreNames() {
-    return ReportTransforms.latestNames(reader.current(ReportTables.DIM_CADRE), "person_key", "name");
+    return ReportTransforms.latestNames(reader.table(ReportTables.DIM_CADRE), "person_key", "name");
   }
 
   /** Unit names by unit_code: the latest name of every unit, closed ones included. */
   Dataset<Row> unitNames() {
-    return ReportTransforms.latestNames(reader.current(ReportTables.DIM_UNIT), "unit_code", "unit_name");
+    return ReportTransforms.latestNames(reader.table(ReportTables.DIM_UNIT), "unit_code", "unit_name");
   }
 
-  /** Where a figure table's rows come from, e.g. {@code curated/open/agg_unit_period as_of_month=2026-10 period=2026-10}. */
+  /** Where a figure table's rows come from, e.g. {@code curated/open/agg_unit_period period=2026-10}. */
   String source(CuratedTable table, String rows) {
     return "curated/" + table.zone().folder() + "/" + table.name()
         + (table.byAsOfMonth() ? " as_of_month=" + asOf : "") + (rows.isEmpty() ? "" : " " + rows);

@@ -60,7 +60,8 @@ public final class ReportStage implements Stage {
   public StageResult run(JobContext context, StageArguments arguments) {
     ReportSettings settings = ReportSettings.from(context.settings());
     CuratedReader reader = new CuratedReader(context.spark(), context.lake());
-    YearMonth asOf = arguments.asOf().orElseGet(() -> reader.latestAsOf(ReportTables.UNIT_WARNING));
+    YearMonth asOf = arguments.asOf().orElseGet(() -> reader.latestAsOf(ReportTables.UNIT_WARNING_REPORTED));
+    reader.requirePublished(ReportTables.UNIT_WARNING_REPORTED, asOf);
     List<ReportKind> kinds = arguments.value(KIND).map(k -> List.of(kind(k))).orElseGet(() -> due(reader, asOf));
     List<Zone> zones = arguments.value(ZONE).map(z -> List.of(zone(z))).orElse(List.of(Zone.OPEN, Zone.RESTRICTED));
     return new ReportJob(context, settings, asOf, kinds, zones).run();
@@ -70,7 +71,7 @@ public final class ReportStage implements Stage {
   static List<ReportKind> due(CuratedReader reader, YearMonth asOf) {
     List<ReportKind> due = new ArrayList<>(List.of(ReportKind.MONTH));
     YearMonth quarterEnd = QuarterlyAnalysis.lastCompletedQuarterEnd(asOf);
-    if (quarterEnd.equals(asOf) || !reader.has(ReportTables.UNIT_WARNING, quarterEnd)) {
+    if (quarterEnd.equals(asOf) || !reader.has(ReportTables.UNIT_WARNING_REPORTED, quarterEnd)) {
       due.add(ReportKind.QUARTER);
     }
     if (bringsGrades(reader, asOf)) {
@@ -79,12 +80,21 @@ public final class ReportStage implements Stage {
     return due;
   }
 
-  /** Whether team_grade of the as-of month holds a year the month before did not (or was not published). */
+  /**
+   * Whether the month brought a year's grades: its run reported a year of team grades that the
+   * month before did not. A month after one never published brings them too when it is the latest
+   * month published and grades exist (a first run on a lake, or the first after a gap, may be the
+   * only report of them).
+   */
   private static boolean bringsGrades(CuratedReader reader, YearMonth asOf) {
-    Row latest = reader.asOf(ReportTables.TEAM_GRADE, asOf).agg(max("year")).first();
     YearMonth before = asOf.minusMonths(1);
-    return !latest.isNullAt(0) && (!reader.has(ReportTables.TEAM_GRADE, before)
-        || reader.asOf(ReportTables.TEAM_GRADE, before).filter(col("year").equalTo(latest.getInt(0))).isEmpty());
+    if (!reader.has(ReportTables.TEAM_GRADE_REPORTED, before)) {
+      return asOf.equals(reader.latestAsOf(ReportTables.TEAM_GRADE_REPORTED))
+          && !reader.table(ReportTables.TEAM_GRADE).isEmpty();
+    }
+    Row reported = reader.asOf(ReportTables.TEAM_GRADE_REPORTED, asOf).agg(max("year")).first();
+    return !reported.isNullAt(0) && reader.asOf(ReportTables.TEAM_GRADE_REPORTED, before)
+        .filter(col("year").equalTo(reported.getInt(0))).isEmpty();
   }
 
   private static ReportKind kind(String code) {

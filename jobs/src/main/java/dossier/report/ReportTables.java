@@ -17,8 +17,12 @@ final class ReportTables {
   static final CuratedTable UNIT_WARNING = find(Zone.OPEN, "unit_warning", "unit_code", "unit_name", "month",
       "cadres", "cadres_with_points", "share", "severe_records", "sanctions", "level", "level_label", "level_rank",
       "reasons", "suppressed");
+  /** Which months were published: the slices publish wrote (a month's figures are read from the restated table). */
+  static final CuratedTable UNIT_WARNING_REPORTED = find(Zone.OPEN, "unit_warning_reported", "month");
   static final CuratedTable TEAM_GRADE = find(Zone.OPEN, "team_grade", "year", "unit_code", "unit_name", "composite",
       "rank", "grade", "grade_rank", "cohort");
+  /** Which years' grades a month's run reported: when a month brought a year's grades. */
+  static final CuratedTable TEAM_GRADE_REPORTED = find(Zone.OPEN, "team_grade_reported", "year");
   static final CuratedTable AWARD = find(Zone.OPEN, "award", "year", "award", "award_label", "subject_type",
       "unit_code", "person_key", "rank", "reasons");
   static final CuratedTable DATA_QUALITY = find(Zone.OPEN, "data_quality", "dataset", "files", "files_rejected",

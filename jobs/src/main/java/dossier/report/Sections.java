@@ -31,7 +31,8 @@ final class Sections {
   /** The lines under a report's title. */
   static List<String> facts(ReportContext context, Zone zone) {
     List<String> facts = new ArrayList<>();
-    facts.add("统计截至 " + context.asOf() + "：使用截至该月末报送的数据（as_of_month=" + context.asOf() + "）。");
+    facts.add("统计截至 " + context.asOf() + "：各期数字为发布时的最新重述数据（使用截至 " + context.restatedAsOf()
+        + " 月末报送的数据；各月当时报告的数字见 *_reported 表）。");
     facts.add("数据来源：curated/open/" + (zone == Zone.RESTRICTED ? " 与 curated/restricted/" : "")
         + " 下的 Parquet 表，每个图表旁的表格列出其全部数字及来源。");
     facts.add("涉及人数少于 " + context.settings().minPersons() + " 人的数字在公开区被抑制，显示为“"
@@ -73,7 +74,7 @@ final class Sections {
           List.of());
     }
     CuratedTable lists = ReportTables.CADRE_LIST;
-    Dataset<Row> members = context.reader().asOf(lists, context.asOf()).filter(col("period").equalTo(period));
+    Dataset<Row> members = context.reader().table(lists).filter(col("period").equalTo(period));
     Dataset<Row> counts = members.groupBy("list", "list_label").agg(count(col("person_key")).as("cadres"))
         .orderBy("list");
     Dataset<Row> named = members.join(context.cadreNames(), "person_key", "left")

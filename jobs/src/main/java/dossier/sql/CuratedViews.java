@@ -14,14 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * The curated layout as SQL views, derived from the specs of {@link CuratedTables#ALL}: the one place
- * that knows which folders a view reads, so that a change of the layout edits this class only. A
- * current-state table is one view under its name. A table by as-of month is two: {@code <name>}, the
- * rows of the latest as-of month (the restated state: every period's current figures, with
- * {@code as_of_month} a column), and {@code <name>_reported}, the rows of every as-of month, each as
- * its monthly run reported them.
+ * that knows which folders a view reads, so that a change of the layout edits this class only. Every
+ * table is one view under its own name: a restated table (the latest figures of every period) and a
+ * current-state table read their folder as it is; a reported table ({@code <name>_reported},
+ * data_quality) reads every as-of month folder, the folder giving {@code as_of_month}.
  */
 public final class CuratedViews {
-  static final String REPORTED = "_reported";
   private static final String MONTH_FOLDER = CuratedTable.AS_OF_MONTH + "=";
 
   /**
@@ -40,34 +38,29 @@ public final class CuratedViews {
 
   private CuratedViews() {}
 
-  /** Every curated table's views on this lake (on this machine's disk), in the data dictionary's order. */
+  /** Every curated table's view on this lake (on this machine's disk), in the data dictionary's order. */
   public static List<View> of(Lake lake) {
     List<View> views = new ArrayList<>();
     for (CuratedTable table : CuratedTables.ALL) {
       Path folder = Path.of(table.path(lake));
       String missing = "not published: no Parquet in " + lake.relative(table.path(lake));
       if (!table.byAsOfMonth()) {
+        String contents = table.layout() == CuratedTable.Layout.RESTATED ? "latest figures" : "current state";
         views.add(hasParquet(folder)
-            ? new View(table.name(), table, "current state", Optional.of("SELECT * FROM " + read(folder + "/*", false)))
+            ? new View(table.name(), table, contents, Optional.of("SELECT * FROM " + read(folder + "/*", false)))
             : new View(table.name(), table, missing, Optional.empty()));
         continue;
       }
       List<String> months = asOfMonths(folder);
       if (months.isEmpty()) {
         views.add(new View(table.name(), table, missing, Optional.empty()));
-        views.add(new View(table.name() + REPORTED, table, missing, Optional.empty()));
         continue;
       }
-      // The latest month is found here, once, rather than by a max() sub-query that every query of
-      // the view would run again: it holds still for the session and .tables can show it.
       String latest = months.get(months.size() - 1);
-      String everyMonth = read(folder + "/" + MONTH_FOLDER + "*/*", true);
-      views.add(new View(table.name(), table, "restated: as_of_month " + latest,
-          Optional.of("SELECT * FROM " + everyMonth + " WHERE " + CuratedTable.AS_OF_MONTH + " = " + literal(latest))));
       String span = months.size() == 1 ? "1 as-of month, " + latest
           : months.size() + " as-of months, " + months.get(0) + " to " + latest;
-      views.add(new View(table.name() + REPORTED, table, "as reported: " + span,
-          Optional.of("SELECT * FROM " + everyMonth)));
+      views.add(new View(table.name(), table, "as reported: " + span,
+          Optional.of("SELECT * FROM " + read(folder + "/" + MONTH_FOLDER + "*/*", true))));
     }
     return views;
   }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dossier.analyse.AnalysedTables;
+import dossier.analyse.RestatedTables;
 import dossier.analyse.Fixtures;
 import dossier.job.RunLog;
 import dossier.job.RunMarkers;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +70,11 @@ class RunLogTest {
     assertThat(new TreeMap<>(run.<String, Long>getJavaMap(run.fieldIndex("tables_read")))).as("tables read")
         .containsAllEntriesOf(Map.of("conformed/record_version", 0L, "conformed/cadre_history", 0L,
             "conformed/unit_history", 0L));
+    List<String> analysed = new ArrayList<>(List.of("analysed/" + RestatedTables.RESTATEMENT.name()));
+    AnalysedTables.ALL.forEach(t -> analysed.addAll(List.of("analysed/" + t.name(),
+        "analysed/" + t.reported().name())));
     assertThat(run.<String, Long>getJavaMap(run.fieldIndex("tables_written")).keySet()).as("tables written")
-        .containsExactlyInAnyOrderElementsOf(AnalysedTables.ALL.stream().map(t -> "analysed/" + t.name()).toList());
+        .containsExactlyInAnyOrderElementsOf(analysed);
   }
 
   @Test

@@ -23,11 +23,15 @@ class OperationBudgetTest {
   private static final Map<String, Operations> BUDGETS = new LinkedHashMap<>();
 
   static {
-    // Measured on 7 December 2026 (land 96, conform 418, analyse 164, publish 223, report 173 jobs).
+    // Measured on 7 December 2026 (land 96, conform 416, analyse 206, publish 309, report 172 jobs).
+    // Analyse and publish were 164 and 223 jobs before the restated layout (issue 18): every period
+    // table is now written twice, its restated state and the run's reported slice (analyse 8 -> 17
+    // commits with the restatement record; publish 16 -> 24 curated folders, each digested once,
+    // the digest also counting the rows that hold ID numbers).
     BUDGETS.put("land", new Operations(105, 22, 25));
     BUDGETS.put("conform", new Operations(440, 8, 10));
-    BUDGETS.put("analyse", new Operations(175, 8, 18));
-    BUDGETS.put("publish", new Operations(235, 1, 21));
+    BUDGETS.put("analyse", new Operations(220, 17, 27));
+    BUDGETS.put("publish", new Operations(325, 1, 29));
     BUDGETS.put("report", new Operations(185, 0, 6));
   }
 

@@ -40,11 +40,17 @@ class CuratedTablesDuckDbTest {
     return db;
   }
 
+  /**
+   * The slices that the sample's one publish run (2026-10) reports empty: October closes no quarter
+   * and is not among the months that report a year's grades.
+   */
+  private static final List<String> EMPTY_IN_OCTOBER = List.of("team_grade_reported", "award_reported",
+      "cadre_grade_reported", "cadre_list_reported");
+
   /** The table as the data dictionary says to read it, relative to the lake root. */
   private static String from(CuratedTable table) {
-    String folder = "curated/" + table.zone().folder() + "/" + table.name();
-    return table.byAsOfMonth() ? "read_parquet('" + folder + "/*/*.parquet', hive_partitioning = true)"
-        : "read_parquet('" + folder + "/*.parquet')";
+    return table.byAsOfMonth() ? "read_parquet('" + table.files() + "', hive_partitioning = true)"
+        : "read_parquet('" + table.files() + "')";
   }
 
   private static long count(Connection db, String sql) throws SQLException {
@@ -62,7 +68,9 @@ class CuratedTablesDuckDbTest {
         long rows = count(db, "SELECT count(*) FROM " + from(table));
         long keys = count(db, "SELECT count(*) FROM (SELECT DISTINCT " + key + " FROM " + from(table) + ")");
 
-        assertThat(rows).as(table.name() + " rows").isPositive();
+        if (!EMPTY_IN_OCTOBER.contains(table.name())) {
+          assertThat(rows).as(table.name() + " rows").isPositive();
+        }
         assertThat(keys).as(table.name() + " distinct keys (" + key + ")").isEqualTo(rows);
       }
     }

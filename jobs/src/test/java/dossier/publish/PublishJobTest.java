@@ -37,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Publish through the CLI over a small hand-made lake ({@link PublishLake}): February is analysed
  * and published, then published again; a record of February that landed late is conformed, February
- * and March are analysed and published again from the current tables; February is then published
- * as reported; last, a delivery with too many quarantined rows fails a hard expectation. Each test
- * checks one property of those runs.
+ * and March are analysed, March is published and February again from the current tables; February
+ * is then published as reported; last, a delivery with too many quarantined rows fails a hard
+ * expectation. Each test checks one property of those runs.
  */
 @SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +65,10 @@ class PublishJobTest {
   private final Map<CuratedTable, Dataset<Row>> februaryAsReported = new HashMap<>();
   private Map<String, String> curatedBeforeFailure;
   private Map<String, String> curatedAfterFailure;
+  private Map<String, String> curatedBeforeRepublishing;
+  private Map<String, String> curatedAfterRepublishing;
+  private PublishedManifest manifestBeforeRepublishing;
+  private PublishedManifest manifestAfterRepublishing;
 
   @BeforeAll
   void publishFebruaryRestateItAndReproduceIt(SparkSession session, @TempDir Path folder) {
@@ -74,7 +78,12 @@ class PublishJobTest {
     run("analyse February", "analyse", "--as-of", "2024-02");
     run("publish February", "publish", "--as-of", "2024-02");
     snapshot(februaryFirst);
+    Path curated = folder.resolve("lake").resolve("curated");
+    curatedBeforeRepublishing = files(curated);
+    manifestBeforeRepublishing = manifest();
     run("publish February again", "publish", "--as-of", "2024-02");
+    curatedAfterRepublishing = files(curated);
+    manifestAfterRepublishing = manifest();
     snapshot(februaryAgain);
 
     lake.deliver("2024-03", ON_TIME[0], ON_TIME[1], ON_TIME[2], ON_TIME[3], LATE);
@@ -87,9 +96,9 @@ class PublishJobTest {
     snapshot(februaryAsReported);
 
     lake.manifest("2024-03", 50);
-    curatedBeforeFailure = files(folder.resolve("lake").resolve("curated"));
+    curatedBeforeFailure = files(curated);
     run("publish with too many quarantined rows", "publish", "--as-of", "2024-03");
-    curatedAfterFailure = files(folder.resolve("lake").resolve("curated"));
+    curatedAfterFailure = files(curated);
   }
 
   private void run(String what, String... args) {
@@ -97,8 +106,8 @@ class PublishJobTest {
   }
 
   /**
-   * February's folder of every curated table by as-of month, collected now; data_quality aside,
-   * since it describes the run (its run_id) rather than the month.
+   * February's slice of every reported curated table, collected now; data_quality aside, since it
+   * describes the run (its run_id) rather than the month.
    */
   private void snapshot(Map<CuratedTable, Dataset<Row>> into) {
     for (CuratedTable table : CuratedTables.ALL) {
@@ -123,9 +132,20 @@ class PublishJobTest {
     }
   }
 
-  private Dataset<Row> februaryAll(Map<CuratedTable, Dataset<Row>> snapshot) {
-    return snapshot.get(OpenTables.AGG_UNIT_PERIOD).filter("period = '2024-02' AND category = 'all'")
+  private PublishedManifest manifest() {
+    return PublishedManifest.read(spark.sparkContext().hadoopConfiguration(), lake.lake());
+  }
+
+  private static Dataset<Row> februaryAll(Dataset<Row> aggUnitPeriod) {
+    return aggUnitPeriod.filter("period = '2024-02' AND category = 'all'")
         .select("records", "persons", "points", "suppressed");
+  }
+
+  /** The files without those of a run that always differ: its data quality (its run_id) and the manifest. */
+  private static Map<String, String> withoutTheRunsOwn(Map<String, String> files) {
+    Map<String, String> kept = new TreeMap<>(files);
+    kept.keySet().removeIf(f -> f.startsWith("open/data_quality/") || f.contains(PublishedManifest.FILE));
+    return kept;
   }
 
   @Test
@@ -143,12 +163,40 @@ class PublishJobTest {
   }
 
   @Test
+  void republishingTheSameMonthRewritesNoTable() {
+    assertThat(withoutTheRunsOwn(curatedAfterRepublishing)).as("curated files after publishing February again")
+        .isEqualTo(withoutTheRunsOwn(curatedBeforeRepublishing)).isNotEmpty();
+  }
+
+  @Test
+  void republishingTheSameMonthKeepsEveryTablesDigest() {
+    manifestBeforeRepublishing.tables().forEach((folder, entry) -> {
+      if (!folder.startsWith("open/data_quality")) {
+        assertThat(manifestAfterRepublishing.tables().get(folder)).as(folder + " in the manifest").isEqualTo(entry);
+      }
+    });
+  }
+
+  @Test
   void theRestatedMonthCountsTheLateRecord() {
     // reported: r2, r5, r6 of p2, p3, p1 (1 point each); restated: + r3 of p2 (2 points)
-    Rows.assertRows("February as first published", februaryAll(februaryFirst),
+    Rows.assertRows("February as first published", februaryAll(februaryFirst.get(OpenTables.AGG_UNIT_PERIOD_REPORTED)),
         row(3L, 3L, dec("3"), false));
-    Rows.assertRows("February restated", februaryAll(februaryRestated),
-        row(4L, 3L, dec("5"), false));
+    Rows.assertRows("February's slice published again after the late record",
+        februaryAll(februaryRestated.get(OpenTables.AGG_UNIT_PERIOD_REPORTED)), row(4L, 3L, dec("5"), false));
+    Rows.assertRows("February in the restated table", februaryAll(spark.read().parquet(
+        OpenTables.AGG_UNIT_PERIOD.path(lake.lake()))), row(4L, 3L, dec("5"), false));
+  }
+
+  @Test
+  void eachSliceHoldsTheMonthsPeriodsAndTheRestatedTableEveryPeriodOnce() {
+    Rows.assertRows("periods by slice of agg_unit_period_reported", spark.read()
+            .parquet(OpenTables.AGG_UNIT_PERIOD_REPORTED.path(lake.lake()))
+            .selectExpr("CAST(as_of_month AS STRING)", "period").distinct(),
+        row("2024-02", "2024-02"), row("2024-03", "2024-Q1")); // no record is dated in March
+    Dataset<Row> restated = spark.read().parquet(OpenTables.AGG_UNIT_PERIOD.path(lake.lake()));
+    assertThat(restated.count()).as("agg_unit_period rows, against distinct keys")
+        .isEqualTo(restated.select("unit_code", "period_type", "period", "category").distinct().count());
   }
 
   @Test
@@ -169,9 +217,10 @@ class PublishJobTest {
     Row asReported = publishes.get(publishes.size() - 1);
     assertThat(asReported.<String, String>getJavaMap(asReported.fieldIndex("options"))).as("options")
         .containsOnlyKeys("as-reported");
-    assertThat(asReported.<String, Long>getJavaMap(asReported.fieldIndex("tables_read")))
-        .as("versions the as-reported run read").containsAllEntriesOf(
-            first.<String, Long>getJavaMap(first.fieldIndex("tables_read")));
+    Map<String, Long> replayed = asReported.getJavaMap(asReported.fieldIndex("tables_read"));
+    assertThat(replayed).as("versions the as-reported run read").containsKey("analysed/unit_warning_reported");
+    assertThat(first.<String, Long>getJavaMap(first.fieldIndex("tables_read")))
+        .as("versions the first run read, against those the as-reported run read").containsAllEntriesOf(replayed);
   }
 
   @Test
@@ -187,12 +236,13 @@ class PublishJobTest {
   }
 
   @Test
-  void theDossierJoinsTheLineAndTheOpenTriggersOfThePublishedMonth() {
-    // p1 at the end of February: 4 (r1) + 1 (r6) = 5 ≥ 3, the reminder raised at the end of January, open
+  void theDossierJoinsTheLineAndTheOpenTriggersOfTheRestatedMonth() {
+    // p1 at the end of March (the restated tables' month): 4 (r1) + 1 (r6) = 5 ≥ 3, the reminder
+    // raised at the end of January, 60 days before: overdue
     Rows.assertRows("p1's dossier", spark.read().parquet(RestrictedTables.DOSSIER.path(lake.lake()))
             .selectExpr("person_key", "as_of_month", "line", "line_score",
                 "transform(open_triggers, t -> t.line_label || ' ' || t.status) AS open_triggers"),
-        row("p1", "2024-02", "reminder", dec("5.00"), List.of("提醒 open")));
+        row("p1", "2024-03", "reminder", dec("5.00"), List.of("提醒 overdue")));
   }
 
   @Test

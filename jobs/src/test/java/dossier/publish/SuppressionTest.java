@@ -5,9 +5,8 @@ import static dossier.analyse.Fixtures.dec;
 import static dossier.analyse.Fixtures.reason;
 import static dossier.testing.Rows.row;
 
+import dossier.analyse.AnalysedTables;
 import dossier.analyse.Fixtures;
-import dossier.analyse.period.PeriodStatTable;
-import dossier.analyse.warning.UnitWarningTable;
 import dossier.settings.Settings;
 import dossier.testing.Rows;
 import dossier.testing.SparkTest;
@@ -37,9 +36,9 @@ class SuppressionTest {
   private static Dataset<Row> aggregated(SparkSession spark, Row... stats) {
     Dataset<Row> units = Fixtures.unitHistory(spark, Fixtures.unit("U1", "甲镇", "镇街", null, null),
         Fixtures.unit("U2", "乙局", "部门", null, null));
-    return OpenTransforms.aggUnitPeriod(spark.createDataFrame(List.of(stats), PeriodStatTable.SPEC.schema()), units,
-        MIN_PERSONS).select("unit_code", "records", "persons", "scored_records", "severe_records", "scored_persons",
-        "points", "suppressed");
+    Dataset<Row> periodStat = spark.createDataFrame(List.of(stats), AnalysedTables.PERIOD_STAT.reported().schema());
+    return OpenTransforms.aggUnitPeriod(periodStat, units, MIN_PERSONS).select("unit_code", "records", "persons",
+        "scored_records", "severe_records", "scored_persons", "points", "suppressed");
   }
 
   @Test
@@ -71,8 +70,8 @@ class SuppressionTest {
   }
 
   private static Dataset<Row> warnings(SparkSession spark, Row warning, Dataset<Row> recordPersons) {
-    return OpenTransforms.unitWarnings(spark.createDataFrame(List.of(warning), UnitWarningTable.SPEC.schema()),
-            recordPersons, MIN_PERSONS)
+    Dataset<Row> unitWarning = spark.createDataFrame(List.of(warning), AnalysedTables.UNIT_WARNING.reported().schema());
+    return OpenTransforms.unitWarnings(unitWarning, recordPersons, MIN_PERSONS)
         .select("cadres", "cadres_with_points", "share", "severe_records", "level", "reasons", "suppressed");
   }
 

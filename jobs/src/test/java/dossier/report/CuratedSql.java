@@ -25,9 +25,9 @@ import dossier.lake.Lake.Zone;
  * @param asOf the as-of month reported
  */
 record CuratedSql(Lake lake, YearMonth asOf) {
-  /** {@code read_parquet(…)} of one as-of month of a curated table, e.g. {@code open/agg_unit_period}. */
+  /** {@code read_parquet(…)} of a restated curated table, e.g. {@code open/agg_unit_period}. */
   String parquet(String table) {
-    return "read_parquet('" + lake.root() + "/curated/" + table + "/as_of_month=" + asOf + "/*.parquet')";
+    return "read_parquet('" + lake.root() + "/curated/" + table + "/*.parquet')";
   }
 
   /** The rows of a DuckDB query, each as its columns joined by "|" (SQL null as "—"). */

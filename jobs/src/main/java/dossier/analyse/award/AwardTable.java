@@ -5,8 +5,9 @@ import dossier.analyse.evidence.Reasons;
 import dossier.schema.TableSpec;
 
 /**
- * {@code analysed/award}: the yearly awards of rules.md §6. Grain: one row per as-of month ×
- * year × award × subject, for every year graded in the same run.
+ * {@code analysed/award}: the yearly awards of rules.md §6. Grain: one row per year × award ×
+ * subject, for every year graded as of the as-of month (restated; the slices in
+ * {@code award_reported} keep what each run reported, see {@link dossier.analyse.ReportedPeriods}).
  * <ul>
  *   <li><b>steed</b> 骏马奖: the top units by team composite and the top cadres by cadre composite
  *       (both cohorts together), among those with no record with points in the year; the
@@ -23,9 +24,8 @@ public final class AwardTable {
   public static final String CADRE = "cadre";
 
   public static final TableSpec SPEC = TableSpec.builder("award", "骏马奖与蜗牛奖",
-          "one row per as-of month × year × award × subject (unit or cadre)")
-      .key("as_of_month", "year", "award", "subject_type", "unit_code", "person_key")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per year × award × subject (unit or cadre)")
+      .key("year", "award", "subject_type", "unit_code", "person_key")
       .column(AnalysedColumns.YEAR)
       .column("award", "奖项", "string", "steed or snail.")
       .column("award_label", "奖项名称", "string", "骏马奖 or 蜗牛奖.")

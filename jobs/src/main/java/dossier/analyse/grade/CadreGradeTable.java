@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code analysed/cadre_grade}: the "5+1" grades of cadres (rules.md §4). Grain: one row per
- * as-of month × year × cadre, for every year that has ended by the as-of month and has annual
+ * year × cadre, for every year that has ended by the as-of month and has annual
  * assessments (zzb_kh) delivered, and every cadre in post on the year's last day. The five
  * factors are the zzb_kh scores, weighted as rules.conf says and graded on what exists (a
  * missing factor is left out and flagged); the +1 factor deducts the configured multiple of the
@@ -20,9 +20,8 @@ public final class CadreGradeTable {
   public static final List<String> FACTORS = List.of("score_de", "score_neng", "score_qin", "score_ji", "score_lian");
 
   public static final TableSpec SPEC = TableSpec.builder("cadre_grade", "干部等次(5+1)",
-          "one row per as-of month × year × cadre in post at the year's end")
-      .key("as_of_month", "year", "person_key")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per year × cadre in post at the year's end")
+      .key("year", "person_key")
       .column(AnalysedColumns.YEAR)
       .column(AnalysedColumns.PERSON_KEY)
       .column(AnalysedColumns.unitCode("The cadre's unit on the year's last day."))

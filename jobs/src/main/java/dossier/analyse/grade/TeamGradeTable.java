@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code analysed/team_grade}: the "4+1" grades of units' leadership teams (rules.md §4). Grain:
- * one row per as-of month × year × unit, for every year that has ended by the as-of month and has
+ * one row per year × unit, for every year that has ended by the as-of month and has
  * team assessments (zzb_bzkh) delivered, and every unit in the register on the year's last day.
  * The four factors are the zzb_bzkh scores, graded on what exists; the +1 factor deducts the
  * configured amount for the unit's highest warning of the year (from unit_warning of the same
@@ -25,9 +25,8 @@ public final class TeamGradeTable {
   public static final String PARTY_BUILDING = "party_building_score";
 
   public static final TableSpec SPEC = TableSpec.builder("team_grade", "班子等次(4+1)",
-          "one row per as-of month × year × unit in the register at the year's end")
-      .key("as_of_month", "year", "unit_code")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per year × unit in the register at the year's end")
+      .key("year", "unit_code")
       .column(AnalysedColumns.YEAR)
       .column(AnalysedColumns.unitCode("The unit whose team is graded."))
       .column("unit_name", "单位名称", "string", "The unit's name on the year's last day.")

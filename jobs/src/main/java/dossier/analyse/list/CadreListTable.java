@@ -5,8 +5,8 @@ import dossier.analyse.evidence.Reasons;
 import dossier.schema.TableSpec;
 
 /**
- * {@code analysed/cadre_list}: the three lists of rules.md §5. Grain: one row per as-of month ×
- * period (every quarter and year that has ended by the as-of month) × list × cadre on it.
+ * {@code analysed/cadre_list}: the three lists of rules.md §5. Grain: one row per period
+ * (every quarter and year that has ended by the as-of month) × list × cadre on it.
  * <ul>
  *   <li><b>excellent</b> 优秀干部名单: the grade named by rules.conf and no record with points in the
  *       year, from its start to the period's end;
@@ -25,9 +25,8 @@ public final class CadreListTable {
   public static final String ADJUST = "adjust";
 
   public static final TableSpec SPEC = TableSpec.builder("cadre_list", "干部名单",
-          "one row per as-of month × period × list × cadre")
-      .key("as_of_month", "period", "list", "person_key")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per period × list × cadre")
+      .key("period", "list", "person_key")
       .column("period_type", "周期类型", "string", "quarter or year.")
       .column("period", "周期", "string", "2024-Q2 or 2024.")
       .column("period_start", "周期开始日期", "date", "First day of the period.")

@@ -5,19 +5,19 @@ import dossier.schema.TableSpec;
 
 /**
  * {@code analysed/period_stat}: the periodic statistics of rules.md §7 (monthly briefing,
- * quarterly report, annual data report). Grain: one row per as-of month × unit × period (month,
- * quarter and year) × category, for every period up to the as-of month that holds a record.
- * Figures count the records as delivered by the as-of month, so the latest as-of month holds the
- * restated figures of every earlier period and an earlier as-of month keeps what was reported then.
+ * quarterly report, annual data report). Grain: one row per unit × period (month, quarter and
+ * year) × category, for every period up to the as-of month that holds a record. Figures count the
+ * records as delivered by the as-of month: the table holds the restated figures of every period as
+ * of the latest as-of month analysed, and {@code period_stat_reported} the periods each run
+ * reported, as reported then ({@link dossier.analyse.ReportedPeriods}).
  */
 public final class PeriodStatTable {
   /** The {@code category} of the rows that total every category (persons are not additive). */
   public static final String ALL_CATEGORIES = "all";
 
   public static final TableSpec SPEC = TableSpec.builder("period_stat", "分期统计",
-          "one row per as-of month × unit × period (month, quarter, year) × category")
-      .key("as_of_month", "unit_code", "period_type", "period", "category")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per unit × period (month, quarter, year) × category")
+      .key("unit_code", "period_type", "period", "category")
       .column(AnalysedColumns.unitCode("The unit the records are attributed to: the cadre's unit on the event date "
           + "(null when conform could not place the cadre in a unit)."))
       .column("period_type", "统计周期类型", "string", "month, quarter or year.")

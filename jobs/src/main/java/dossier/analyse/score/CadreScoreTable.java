@@ -5,7 +5,7 @@ import dossier.schema.TableSpec;
 
 /**
  * {@code analysed/cadre_score}: a cadre's 12-month score S and the threshold line it reaches
- * (rules.md §2). Grain: one row per as-of month × cadre × month-end, for every month-end up to
+ * (rules.md §2). Grain: one row per cadre × month-end, for every month-end up to
  * the as-of month at which the cadre has a score or a line in either view (a cadre × month-end
  * without a row has S = 0 and no line). The restated figures use the records as delivered by the
  * as-of month; the reported ones ({@code reported_*}) the records as delivered by that month-end,
@@ -13,9 +13,8 @@ import dossier.schema.TableSpec;
  */
 public final class CadreScoreTable {
   public static final TableSpec SPEC = TableSpec.builder("cadre_score", "干部积分与触线",
-          "one row per as-of month × cadre × month-end with a score or a line")
-      .key("as_of_month", "person_key", "month")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per cadre × month-end with a score or a line")
+      .key("person_key", "month")
       .column(AnalysedColumns.PERSON_KEY)
       .column("month", "月份", "string", "The month whose end the score is taken at (yyyy-MM).")
       .column(AnalysedColumns.unitCode("The cadre's unit at that month-end (null when not in post then)."))

@@ -8,8 +8,8 @@ import dossier.schema.TableSpec;
 
 /**
  * {@code analysed/cadre_trigger}: threshold triggers (触线, rules.md §2). Grain: one row per
- * as-of month × trigger; a trigger is one rise of a cadre's line, identified by cadre, line and
- * the month-end it was raised at.
+ * trigger; a trigger is one rise of a cadre's line, identified by cadre, line and the month-end it
+ * was raised at.
  *
  * <p>A trigger is raised at the first month-end K at which the cadre's line, computed from the
  * records <b>delivered by K</b>, is stronger than at the month-end before; its line is the line
@@ -31,12 +31,11 @@ public final class CadreTriggerTable {
   public static final String WITHDRAWN = "withdrawn";
 
   public static final TableSpec SPEC = TableSpec.builder("cadre_trigger", "触线提醒",
-          "one row per as-of month × trigger (cadre × line × month-end raised)")
-      .key("as_of_month", "trigger_id")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per trigger (cadre × line × month-end raised)")
+      .key("trigger_id")
       .column("trigger_id", "触线编号", "string",
           "Stable id of the trigger: 24 hex characters of the SHA-256 of person_key, line and raised_month "
-              + "(the same in every as-of month).")
+              + "(the same in every as-of month and in the reported slices).")
       .column(AnalysedColumns.PERSON_KEY)
       .column(AnalysedColumns.unitCode("The cadre's unit on the day the trigger was raised."))
       .column(AnalysedColumns.ROLE)

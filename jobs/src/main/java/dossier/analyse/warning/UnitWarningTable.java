@@ -6,11 +6,11 @@ import dossier.schema.TableSpec;
 
 /**
  * {@code analysed/unit_warning}: proportion-based unit warnings (rules.md §3). Grain: one row per
- * as-of month × unit × month, for every month up to the as-of month in which the unit had a cadre,
- * a record or a unit efficiency warning in its window; the row of month M in as-of month M is the
- * warning as reported, later as-of months restate it. Over the window (the 12 months up to the
- * month-end): n cadres in the unit, m of them with a record with points &gt; 0 while in the unit,
- * p = m / n, s severe records. The level is the strongest that any condition reaches: share p
+ * unit × month, for every month up to the as-of month in which the unit had a cadre, a record or a
+ * unit efficiency warning in its window, restated by every later as-of month; the row of month M
+ * as the run of M reported it is in {@code unit_warning_reported}. Over the window (the 12 months up
+ * to the month-end): n cadres in the unit, m of them with a record with points &gt; 0 while in the
+ * unit, p = m / n, s severe records. The level is the strongest that any condition reaches: share p
  * (not judged when n is below the small-unit size), severe records, any sanction, and a
  * unit-level efficiency warning raising the unit at least to its configured level.
  */
@@ -18,9 +18,8 @@ public final class UnitWarningTable {
   public static final String NONE = "none";
 
   public static final TableSpec SPEC = TableSpec.builder("unit_warning", "单位预警",
-          "one row per as-of month × unit × month")
-      .key("as_of_month", "unit_code", "month")
-      .column(AnalysedColumns.AS_OF_MONTH)
+          "one row per unit × month")
+      .key("unit_code", "month")
       .column(AnalysedColumns.unitCode("The unit warned."))
       .column("unit_name", "单位名称", "string", "The unit's name at the month-end (null when not in the register then).")
       .column("unit_type", "单位类别", "string", "镇街, 园区, 部门 or 事业单位 at the month-end.")

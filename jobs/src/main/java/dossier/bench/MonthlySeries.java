@@ -1,0 +1,94 @@
+package dossier.bench;
+
+import dossier.job.JobContext;
+import dossier.job.Stage;
+import dossier.job.StageArguments;
+import dossier.lake.Lake;
+import dossier.settings.DossierSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code bench --monthly}: a district's life on one sample. Each delivery month in turn is added to
+ * the landing folder and the whole pipeline runs for it on the same lake, as the monthly DAG does;
+ * every run is timed and the lake measured after it ({@link LakeSize}). At the end one rebuild
+ * runs over the same deliveries on a new lake. What the issue of incremental runs asks follows from
+ * these: whether a month's cost stays flat as history grows, a month against a rebuild, and the
+ * lake after all the monthly runs against the rebuilt one. Not journaled: a stopped series starts
+ * again.
+ */
+final class MonthlySeries {
+  private final SparkSession spark;
+  private final DossierSettings dossier;
+  private final List<Stage> stages;
+  private final Meter meter;
+  private final Consumer<String> console;
+
+  MonthlySeries(SparkSession spark, DossierSettings dossier, List<Stage> stages, Meter meter,
+      Consumer<String> console) {
+    this.spark = spark;
+    this.dossier = dossier;
+    this.stages = List.copyOf(stages);
+    this.meter = meter;
+    this.console = console;
+  }
+
+  /** Runs every month of the sample in order on one lake below {@code folder}, then the rebuild. */
+  SeriesResult run(BenchSample sample, int cadres, int months, long seed, Path folder) {
+    Path landing = folder.resolve("landing");
+    Path lake = folder.resolve("lake");
+    Path rebuilt = folder.resolve("rebuild");
+    try {
+      BenchSample.delete(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + folder + ": " + e.getMessage(), e);
+    }
+    String measuredAt = Instant.now().toString();
+    List<SeriesResult.MonthRun> runs = new ArrayList<>();
+    List<String> deliveryMonths = sample.deliveryMonths();
+    for (int i = 0; i < deliveryMonths.size(); i++) {
+      String month = deliveryMonths.get(i);
+      ScaleBench.link(sample, landing, month::equals);
+      Measurement measured = pipeline(month, landing, lake);
+      LakeSize size = LakeSize.of(spark, lake);
+      runs.add(new SeriesResult.MonthRun(month, measured, size));
+      console.accept(String.format("  month %2d %s %8.1f s  %,5d Spark jobs  %,4d Delta commits  lake %s (live %s)%s",
+          i + 1, month, measured.millis() / 1000.0, measured.sparkJobs(), measured.deltaCommits(),
+          BenchReport.bytes(size.diskBytes()), BenchReport.bytes(size.liveBytes()),
+          measured.failed() ? "  FAILED: " + measured.failure() : ""));
+      if (measured.failed()) {
+        break;
+      }
+    }
+    Measurement rebuild = pipeline("rebuild", landing, rebuilt);
+    LakeSize rebuiltSize = LakeSize.of(spark, rebuilt);
+    console.accept(String.format("  rebuild     %8.1f s  %,5d Spark jobs  %,4d Delta commits  lake %s (live %s)",
+        rebuild.millis() / 1000.0, rebuild.sparkJobs(), rebuild.deltaCommits(), BenchReport.bytes(rebuiltSize.diskBytes()),
+        BenchReport.bytes(rebuiltSize.liveBytes())));
+    return new SeriesResult(cadres, months, seed, measuredAt, runs, rebuild, rebuiltSize);
+  }
+
+  /** Every stage in order over {@code landing} into {@code lake}, as one run: one measurement. */
+  private Measurement pipeline(String name, Path landing, Path lake) {
+    JobContext context = new JobContext(dossier.withPaths(landing.toString(), lake.toString()), spark,
+        new Lake(lake.toString()), "bench-" + UUID.randomUUID().toString().substring(0, 8), Instant.now());
+    List<Measurement> measured = new ArrayList<>();
+    for (Stage stage : stages) {
+      Measurement m = meter.measure(stage.name(), lake, () -> stage.run(context, StageArguments.asOf(Optional.empty())));
+      measured.add(m);
+      if (m.failed()) {
+        break;
+      }
+    }
+    spark.catalog().clearCache();
+    return Measurement.total(name, measured);
+  }
+}
