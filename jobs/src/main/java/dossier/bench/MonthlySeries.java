@@ -57,18 +57,21 @@ final class MonthlySeries {
     for (int i = 0; i < deliveryMonths.size(); i++) {
       String month = deliveryMonths.get(i);
       ScaleBench.link(sample, landing, month::equals);
-      Measurement measured = pipeline(month, landing, lake);
+      List<Measurement> stagesRun = pipeline(landing, lake);
+      Measurement measured = Measurement.total(month, stagesRun);
       LakeSize size = LakeSize.of(spark, lake);
-      runs.add(new SeriesResult.MonthRun(month, measured, size));
+      runs.add(new SeriesResult.MonthRun(month, measured, stagesRun, size));
       console.accept(String.format("  month %2d %s %8.1f s  %,5d Spark jobs  %,4d Delta commits  lake %s (live %s)%s",
           i + 1, month, measured.millis() / 1000.0, measured.sparkJobs(), measured.deltaCommits(),
           BenchReport.bytes(size.diskBytes()), BenchReport.bytes(size.liveBytes()),
           measured.failed() ? "  FAILED: " + measured.failure() : ""));
+      console.accept("           " + String.join(" · ", stagesRun.stream().map(m -> String.format(
+          "%s %.1f s %,d jobs", m.step(), m.millis() / 1000.0, m.sparkJobs())).toList()));
       if (measured.failed()) {
         break;
       }
     }
-    Measurement rebuild = pipeline("rebuild", landing, rebuilt);
+    Measurement rebuild = Measurement.total("rebuild", pipeline(landing, rebuilt));
     LakeSize rebuiltSize = LakeSize.of(spark, rebuilt);
     console.accept(String.format("  rebuild     %8.1f s  %,5d Spark jobs  %,4d Delta commits  lake %s (live %s)",
         rebuild.millis() / 1000.0, rebuild.sparkJobs(), rebuild.deltaCommits(), BenchReport.bytes(rebuiltSize.diskBytes()),
@@ -76,8 +79,8 @@ final class MonthlySeries {
     return new SeriesResult(cadres, months, seed, measuredAt, runs, rebuild, rebuiltSize);
   }
 
-  /** Every stage in order over {@code landing} into {@code lake}, as one run: one measurement. */
-  private Measurement pipeline(String name, Path landing, Path lake) {
+  /** Every stage in order over {@code landing} into {@code lake}, as one run: a measurement per stage. */
+  private List<Measurement> pipeline(Path landing, Path lake) {
     JobContext context = new JobContext(dossier.withPaths(landing.toString(), lake.toString()), spark,
         new Lake(lake.toString()), "bench-" + UUID.randomUUID().toString().substring(0, 8), Instant.now());
     List<Measurement> measured = new ArrayList<>();
@@ -89,6 +92,6 @@ final class MonthlySeries {
       }
     }
     spark.catalog().clearCache();
-    return Measurement.total(name, measured);
+    return measured;
   }
 }

@@ -35,6 +35,14 @@ final class SeriesReport {
       md.append(row(String.valueOf(i + 1), runs.get(i).month(), runs.get(i).pipeline(), runs.get(i).lakeAfter()));
     }
     md.append(row("rebuild", "all", s.rebuild(), s.rebuiltSize())).append('\n');
+    if (!runs.isEmpty() && !runs.get(runs.size() - 1).stages().isEmpty()) {
+      SeriesResult.MonthRun last = runs.get(runs.size() - 1);
+      md.append("The last monthly run (").append(last.month()).append(") by stage:\n\n")
+          .append("| stage | wall s | Spark jobs | Delta commits | files written |\n|---|---:|---:|---:|---:|\n");
+      last.stages().forEach(m -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %,d | %,d | %,d |%n", m.step(),
+          m.millis() / 1000.0, m.sparkJobs(), m.deltaCommits(), m.filesWritten())));
+      md.append('\n');
+    }
     runs.stream().filter(r -> r.pipeline().failed()).forEach(r -> md.append("**").append(r.month())
         .append(" failed:** `").append(r.pipeline().failure().replace('`', '\'').replace('\n', ' ')).append("`\n\n"));
     md.append(figures(s));

@@ -24,7 +24,12 @@ record SeriesResult(int cadres, int months, long seed, String measuredAt, List<M
    *
    * @param month the delivery month added (the run's as-of month)
    * @param pipeline the whole pipeline's cost, stages summed
+   * @param stages each stage's cost, in pipeline order
    * @param lakeAfter the lake's size after the run
    */
-  record MonthRun(String month, Measurement pipeline, LakeSize lakeAfter) {}
+  record MonthRun(String month, Measurement pipeline, List<Measurement> stages, LakeSize lakeAfter) {
+    MonthRun {
+      stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+  }
 }

@@ -54,7 +54,7 @@ class MonthlySeriesFiguresTest {
   }
 
   private static SeriesResult.MonthRun run(String month, long millis, long disk, long live) {
-    return new SeriesResult.MonthRun(month, pipeline(millis), new LakeSize(disk, live));
+    return new SeriesResult.MonthRun(month, pipeline(millis), List.of(pipeline(millis)), new LakeSize(disk, live));
   }
 
   private static Measurement pipeline(long millis) {
