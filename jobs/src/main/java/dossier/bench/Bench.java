@@ -73,13 +73,7 @@ public final class Bench {
       series = new MonthlySeries(spark, dossier, stages, meter, console).run(delivered, cadres, sample.months(),
           sample.seed(), work.resolve("lakes").resolve("monthly-c" + cadres));
     }
-    try {
-      Path stored = work.resolve("monthly").resolve("c" + cadres + ".json");
-      Files.createDirectories(stored.getParent());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(stored.toFile(), series);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the monthly series: " + e.getMessage(), e);
-    }
+    store(work.resolve("monthly").resolve("c" + cadres + ".json"), series);
     SeriesReport.write(Path.of(settings.report()), Machine.of(spark), series);
     console.accept(SeriesReport.figures(series).stripTrailing());
     console.accept("  report: " + settings.report());
@@ -114,11 +108,16 @@ public final class Bench {
   }
 
   private void store(ScaleResult result) {
+    store(results().resolve("c" + result.cadres() + ".json"), result);
+  }
+
+  /** Writes a result as JSON (its folder created if need be). */
+  private static void store(Path file, Object result) {
     try {
-      Files.createDirectories(results());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(results().resolve("c" + result.cadres() + ".json").toFile(), result);
+      Files.createDirectories(file.getParent());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the result of " + result.cadres() + " cadres: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot store " + file + ": " + e.getMessage(), e);
     }
   }
 
