@@ -76,12 +76,16 @@ public final class TableWriter {
       return tables.rowsWritten(path(table));
     }
     // Every desired row's key lies in the scope (the scope is what was recomputed), so the rows
-    // outside it can hold no earlier version of a desired row.
-    Dataset<Row> inScope = scope.apply(read(table));
-    Column sameKey = sameKey(table, desired, inScope);
-    Dataset<Row> upserts = desired.join(inScope, sameKey.and(hash(desired).equalTo(hash(inScope))), "left_anti")
+    // outside it can hold no earlier version of a desired row. Both sides are hashed over the
+    // table's columns in its own order: a scope joining USING a column moves it first, and a row
+    // hashed in another column order would never equal its stored twin.
+    Column[] columns = table.columns().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Dataset<Row> inScope = scope.apply(read(table)).select(columns);
+    Dataset<Row> wanted = desired.select(columns);
+    Column sameKey = sameKey(table, wanted, inScope);
+    Dataset<Row> upserts = wanted.join(inScope, sameKey.and(hash(wanted).equalTo(hash(inScope))), "left_anti")
         .withColumn(DELETE, lit(false));
-    Dataset<Row> deletes = inScope.join(desired, sameKey(table, inScope, desired), "left_anti")
+    Dataset<Row> deletes = inScope.join(wanted, sameKey(table, inScope, wanted), "left_anti")
         .withColumn(DELETE, lit(true));
     Dataset<Row> changes = upserts.unionByName(deletes).persist();
     try {
