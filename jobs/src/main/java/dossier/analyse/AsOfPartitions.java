@@ -25,6 +25,16 @@ public final class AsOfPartitions {
     this.asOf = asOf;
   }
 
+  /**
+   * Whether a table (a path below the lake, e.g. {@code analysed/cadre_score_reported} or
+   * {@code curated/open/data_quality}) holds a partition per run rather than one restated state: a
+   * rebuild and a month-by-month lake restate the same figures but report different months.
+   */
+  public static boolean isPerRun(String table) {
+    // data_quality is publish's (QualityTable.SPEC), a layer above: named here, not imported.
+    return table.endsWith(TableSpec.REPORTED) || table.endsWith("/data_quality");
+  }
+
   /** Replaces the as-of partition of the table with these rows, checked against its spec. */
   public void write(TableSpec table, Dataset<Row> rows) {
     tables.write(tables.lake().analysed(table.name()), path -> table.conform(rows).write().format("delta")

@@ -131,8 +131,9 @@ public final class ConformJob {
     if (cadresThen.isEmpty() || unitsThen.isEmpty()) {
       return Scope.all();
     }
-    Dataset<Row> historyChanges = keep(symmetricDifference(cadres, cadresThen.get()).select("id_number", "name"));
-    boolean unitsChanged = !symmetricDifference(units, unitsThen.get()).isEmpty();
+    Dataset<Row> historyChanges = keep(symmetricDifference(withoutLastSeen(cadres), withoutLastSeen(cadresThen.get()))
+        .select("id_number", "name"));
+    boolean unitsChanged = !symmetricDifference(withoutLastSeen(units), withoutLastSeen(unitsThen.get())).isEmpty();
     String[] nameMatched = settings.nameMatched().stream().map(RecordMapping::dataset).toArray(String[]::new);
     Dataset<Row> index = delivered.select(col("dataset"), col("record_key"), col("id_number"), col("name"),
         col("dataset").isin((Object[]) nameMatched).as("name_matched"));
@@ -174,6 +175,15 @@ public final class ConformJob {
   private static Dataset<Row> rowsOfLandings(Dataset<Row> rows, Dataset<Row> landings) {
     String[] file = {Provenance.SOURCE_PATH, Provenance.FILE_SHA256};
     return rows.join(broadcast(landings.drop(Provenance.RUN_ID)), file, "left_semi");
+  }
+
+  /**
+   * A history without its {@code last_seen}: every monthly snapshot moves the last_seen of every
+   * current interval, and no record depends on it (records take the interval valid at their date).
+   * Comparing with it put every current cadre, and every name-matched petition, in scope each month.
+   */
+  private static Dataset<Row> withoutLastSeen(Dataset<Row> history) {
+    return history.drop("last_seen");
   }
 
   private static Dataset<Row> symmetricDifference(Dataset<Row> a, Dataset<Row> b) {
