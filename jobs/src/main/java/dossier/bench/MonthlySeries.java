@@ -1,17 +1,22 @@
 package dossier.bench;
 
+import dossier.analyse.AsOfPartitions;
 import dossier.job.JobContext;
 import dossier.job.Stage;
 import dossier.job.StageArguments;
 import dossier.lake.Lake;
+import dossier.lake.TableComparison;
+import dossier.settings.ConfigReader;
 import dossier.settings.DossierSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -76,7 +81,23 @@ final class MonthlySeries {
     console.accept(String.format("  rebuild     %8.1f s  %,5d Spark jobs  %,4d Delta commits  lake %s (live %s)",
         rebuild.millis() / 1000.0, rebuild.sparkJobs(), rebuild.deltaCommits(), BenchReport.bytes(rebuiltSize.diskBytes()),
         BenchReport.bytes(rebuiltSize.liveBytes())));
-    return new SeriesResult(cadres, months, seed, measuredAt, runs, rebuild, rebuiltSize);
+    SeriesResult.Restated restated = compareRestated(lake, rebuilt);
+    console.accept(String.format("  restated tables month by month against the rebuild: %d of %d differ%s",
+        restated.differing().size(), restated.compared(),
+        restated.differing().isEmpty() ? "" : ": " + String.join("; ", restated.differing())));
+    return new SeriesResult(cadres, months, seed, measuredAt, runs, rebuild, rebuiltSize, restated);
+  }
+
+  /** The restated tables of every layer in both lakes, compared as {@code bin/dossier compare} does. */
+  private SeriesResult.Restated compareRestated(Path monthly, Path rebuilt) {
+    Set<String> ignored = new HashSet<>(ConfigReader.at(dossier.config(), "dossier.compare").strings("ignored-columns"));
+    List<TableComparison.Difference> restated = new ArrayList<>();
+    for (String layer : List.of("conformed", "analysed", "curated")) {
+      TableComparison.compare(spark, monthly.toString(), rebuilt.toString(), layer, ignored).stream()
+          .filter(d -> !AsOfPartitions.isPerRun(d.table())).forEach(restated::add);
+    }
+    return new SeriesResult.Restated(restated.size(),
+        restated.stream().filter(d -> !d.same()).map(TableComparison.Difference::toString).toList());
   }
 
   /** Every stage in order over {@code landing} into {@code lake}, as one run: a measurement per stage. */

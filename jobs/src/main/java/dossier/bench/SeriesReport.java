@@ -72,6 +72,11 @@ final class SeriesReport {
     md.append(String.format(Locale.ROOT,
         "- live data after %d monthly runs ÷ after the rebuild: %.2f (target ≤ %.1f): %s; on disk, with what Delta keeps for time travel until a vacuum: %.2f%n",
         runs.size(), live, LAKE_SIZE_TARGET, met(live <= LAKE_SIZE_TARGET), disk));
+    if (s.restated() != null) {
+      md.append(String.format(Locale.ROOT, "- month by month = rebuild: %d of %d restated tables differ%s%n",
+          s.restated().differing().size(), s.restated().compared(),
+          s.restated().differing().isEmpty() ? "" : " (" + String.join("; ", s.restated().differing()) + ")"));
+    }
     return md.toString();
   }
 

@@ -12,11 +12,25 @@ import java.util.List;
  * @param runs one per delivery month, in order, each on the lake the earlier ones left
  * @param rebuild one run over every delivery on a new lake
  * @param rebuiltSize the rebuilt lake's size
+ * @param restated the restated tables of the last monthly lake compared with the rebuilt lake's
+ *     (null in a series stored before they were compared)
  */
 record SeriesResult(int cadres, int months, long seed, String measuredAt, List<MonthRun> runs, Measurement rebuild,
-    LakeSize rebuiltSize) {
+    LakeSize rebuiltSize, Restated restated) {
   SeriesResult {
     runs = List.copyOf(runs);
+  }
+
+  /**
+   * Month by month against the rebuild, table by table.
+   *
+   * @param compared restated tables compared (every layer; reported slices left out: a rebuild reports one month)
+   * @param differing the tables that differ, with what differs
+   */
+  record Restated(int compared, List<String> differing) {
+    Restated {
+      differing = List.copyOf(differing);
+    }
   }
 
   /**
