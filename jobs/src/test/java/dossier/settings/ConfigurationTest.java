@@ -76,7 +76,7 @@ class ConfigurationTest {
   }
 
   @Test
-  void largeLocalProfileIsTheLocalProfileWithSparksCodegenBackOn() {
+  void largeLocalProfileIsTheLocalProfileWithSparksCodegenAndShuffleParallelismBackOn() {
     DossierSettings local = Settings.load(Optional.empty());
     DossierSettings large = Settings.load(Optional.of(Path.of("../config/large-local.conf")));
 
@@ -85,14 +85,19 @@ class ConfigurationTest {
         .as("codegen settings")
         .containsEntry("spark.sql.codegen.wholeStage", "true")
         .containsEntry("spark.sql.codegen.factoryMode", "FALLBACK")
+        .containsEntry(PARALLELISM_FIRST, "true")
         .as("every other Spark setting of the local profile")
-        .containsAllEntriesOf(withoutCodegen(local.spark().conf()));
-    assertThat(local.spark().conf()).as("local profile").containsEntry("spark.sql.codegen.wholeStage", "false");
+        .containsAllEntriesOf(withoutLargeLakeSettings(local.spark().conf()));
+    assertThat(local.spark().conf()).as("local profile")
+        .containsEntry("spark.sql.codegen.wholeStage", "false")
+        .containsEntry(PARALLELISM_FIRST, "false");
   }
 
-  private static Map<String, String> withoutCodegen(Map<String, String> conf) {
+  private static final String PARALLELISM_FIRST = "spark.sql.adaptive.coalescePartitions.parallelismFirst";
+
+  private static Map<String, String> withoutLargeLakeSettings(Map<String, String> conf) {
     Map<String, String> rest = new HashMap<>(conf);
-    rest.keySet().removeIf(key -> key.startsWith("spark.sql.codegen."));
+    rest.keySet().removeIf(key -> key.startsWith("spark.sql.codegen.") || key.equals(PARALLELISM_FIRST));
     return rest;
   }
 
