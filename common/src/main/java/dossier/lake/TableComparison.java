@@ -68,7 +68,7 @@ public final class TableComparison {
    * Drops ignored columns and orders the rest by name, so that column order does not matter. Map
    * columns become their entries sorted by key: set operations cannot compare maps.
    */
-  private static Dataset<Row> comparable(Dataset<Row> table, Set<String> ignored) {
+  public static Dataset<Row> comparable(Dataset<Row> table, Set<String> ignored) {
     Column[] columns = Arrays.stream(table.schema().fields()).filter(f -> !ignored.contains(f.name()))
         .sorted(java.util.Comparator.comparing(StructField::name))
         .map(f -> f.dataType() instanceof MapType
