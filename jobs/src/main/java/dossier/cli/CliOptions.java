@@ -21,6 +21,8 @@ final class CliOptions {
   static final Option LANDING = valued("landing", "DIR", "landing folder: <YYYY-MM>/<source>/<file>");
   static final Option LAKE = valued("lake", "DIR", "lake folder or URI (raw/, conformed/, analysed/, curated/)");
   static final Option CONF = valued("conf", "FILE", "configuration profile layered over the defaults");
+  static final Option BREAK_LEASE = Option.builder().longOpt("break-lease")
+      .desc("take the lake over from the run holding its lease (only when that run is known to be dead)").get();
   static final Option AS_OF = valued("as-of", "YYYY-MM", "the month to analyse (default: the latest delivered)");
 
   private CliOptions() {}

@@ -48,7 +48,7 @@ final class DemoCommand implements Command {
     } else {
       SampleCommand.generate(settings, SampleSettings.from(settings.config(), settings.datasets()), landing, console);
     }
-    Runs.runStages(settings, Stages.ordered(), StageArguments.asOf(Optional.empty()), false, console,
+    Runs.runStages(settings, Stages.ordered(), StageArguments.asOf(Optional.empty()), false, false, console,
         context -> new DemoSummary(context, console).print());
     return ExitCode.OK;
   }

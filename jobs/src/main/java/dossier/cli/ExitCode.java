@@ -11,7 +11,9 @@ public enum ExitCode {
   /** Bad configuration, found before any work started: the message names the key and value. */
   CONFIGURATION(3),
   /** A hard data-quality expectation failed: nothing new was published. */
-  DATA_QUALITY(4);
+  DATA_QUALITY(4),
+  /** Another run holds the lake's lease: nothing was written; the message names the holder. Retry later. */
+  LAKE_BUSY(5);
 
   private final int code;
 

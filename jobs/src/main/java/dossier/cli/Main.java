@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.job.DataQualityException;
+import dossier.job.LakeBusyException;
 import dossier.job.StageArgumentException;
 import dossier.job.Stages;
 import dossier.settings.SettingsException;
@@ -91,6 +92,9 @@ public final class Main {
     } catch (SettingsException e) {
       console.error("configuration: " + e.getMessage());
       return ExitCode.CONFIGURATION;
+    } catch (LakeBusyException e) {
+      console.error(command.name() + ": " + e.getMessage());
+      return ExitCode.LAKE_BUSY;
     } catch (DataQualityException e) {
       console.error(command.name() + ": data quality: " + e.getMessage());
       return ExitCode.DATA_QUALITY;
@@ -104,7 +108,7 @@ public final class Main {
     StringBuilder text = new StringBuilder("usage: bin/dossier <command> [options]\n\ncommands:\n");
     commands.values().forEach(c -> text.append(String.format("  %-9s %s%n", c.name(), c.summary())));
     text.append("\n`bin/dossier <command> --help` shows a command's options.\n")
-        .append("exit codes: 0 ok, 1 failed, 2 usage, 3 configuration, 4 data quality");
+        .append("exit codes: 0 ok, 1 failed, 2 usage, 3 configuration, 4 data quality, 5 lake busy (another run holds it)");
     return text.toString();
   }
 

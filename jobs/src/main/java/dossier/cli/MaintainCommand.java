@@ -1,5 +1,6 @@
 package dossier.cli;
 
+import dossier.job.LakeLease;
 import dossier.job.RunMarkers;
 import dossier.lake.Lake;
 import dossier.maintain.MaintainSettings;
@@ -21,7 +22,7 @@ final class MaintainCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "--lake DIR [--conf FILE]";
+    return "--lake DIR [--break-lease] [--conf FILE]";
   }
 
   @Override
@@ -31,7 +32,8 @@ final class MaintainCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options().addOption(CliOptions.required(CliOptions.LAKE)).addOption(CliOptions.CONF);
+    return new Options().addOption(CliOptions.required(CliOptions.LAKE)).addOption(CliOptions.BREAK_LEASE)
+        .addOption(CliOptions.CONF);
   }
 
   @Override
@@ -39,8 +41,15 @@ final class MaintainCommand implements Command {
     DossierSettings settings = CliOptions.settings(line);
     MaintainSettings maintain = MaintainSettings.from(settings);
     RunMarkers.Settings runs = Runs.runSettings(settings);
-    Maintenance.Result result = Runs.withSpark(settings, console,
-        (spark, progress) -> Maintenance.run(spark, new Lake(settings.lakeRoot()), maintain, runs, Instant.now()));
+    Lake lake = new Lake(settings.lakeRoot());
+    String runId = "maintain-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    // Housekeeping deletes files a run may still be writing: it holds the lake like a run.
+    Maintenance.Result result = Runs.withSpark(settings, console, (spark, progress) -> {
+      try (LakeLease lease = LakeLease.take(lake, spark.sparkContext().hadoopConfiguration(), runs, runId, name(),
+          line.hasOption(CliOptions.BREAK_LEASE.getLongOpt()), note -> console.line("  note: %s", note))) {
+        return Maintenance.run(spark, lake, maintain, runs, Instant.now());
+      }
+    });
     result.lines().forEach(console::line);
     return ExitCode.OK;
   }

@@ -27,7 +27,7 @@ final class RunCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "--landing DIR --lake DIR [--as-of YYYY-MM] [--stages LIST] [--resume] [stage options] [--conf FILE]";
+    return "--landing DIR --lake DIR [--as-of YYYY-MM] [--stages LIST] [--resume] [stage options] [--break-lease] [--conf FILE]";
   }
 
   @Override
@@ -43,6 +43,7 @@ final class RunCommand implements Command {
         .addOption(CliOptions.AS_OF)
         .addOption(STAGES)
         .addOption(RESUME)
+        .addOption(CliOptions.BREAK_LEASE)
         .addOption(CliOptions.CONF);
     CliOptions.stageOptions(Stages.ordered()).forEach(options::addOption);
     return options;
@@ -52,7 +53,7 @@ final class RunCommand implements Command {
   public ExitCode execute(CommandLine line, Console console) {
     List<Stage> stages = stages(line);
     Runs.runStages(CliOptions.settings(line), stages, CliOptions.stageArguments(line, stages),
-        line.hasOption(RESUME.getLongOpt()), console, context -> { });
+        line.hasOption(RESUME.getLongOpt()), line.hasOption(CliOptions.BREAK_LEASE.getLongOpt()), console, context -> { });
     return ExitCode.OK;
   }
 

@@ -4,6 +4,7 @@ import dossier.job.CompletedStages;
 import dossier.job.JobContext;
 import dossier.job.Operations;
 import dossier.job.RunLog;
+import dossier.job.LakeLease;
 import dossier.job.RunMarkers;
 import dossier.job.SettingsFingerprint;
 import dossier.job.Stage;
@@ -38,8 +39,9 @@ final class Runs {
   private Runs() {}
 
   /** Runs the stages in order in one SparkSession; the first failure stops the run. */
-  static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, Console console) {
-    runStages(settings, stages, arguments, false, console, context -> { });
+  static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, boolean breakLease,
+      Console console) {
+    runStages(settings, stages, arguments, false, breakLease, console, context -> { });
   }
 
   /**
@@ -47,10 +49,11 @@ final class Runs {
    * is passed over while every stage before it in this run was passed over or changed nothing, so a
    * retried run starts again at the first stage not done. Then {@code afterwards} runs in the same
    * session (e.g. the demo's summary). Every stage's settings are checked first, before the lake is
-   * touched (its log folder included).
+   * touched (its log folder included). The run holds the lake's lease ({@link LakeLease}) from
+   * before its first write to its end; {@code breakLease} takes it over from a holder known dead.
    */
   static void runStages(DossierSettings settings, List<Stage> stages, StageArguments arguments, boolean resume,
-      Console console, Consumer<JobContext> afterwards) {
+      boolean breakLease, Console console, Consumer<JobContext> afterwards) {
     RunMarkers.Settings runs = checkSettings(settings, stages);
     Instant started = Instant.now();
     String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -58,56 +61,60 @@ final class Runs {
     if (settings.identity().isDemoKey()) {
       console.line("  person_key: DEMO KEY (local profile only; set DOSSIER_PERSON_KEY for real data)");
     }
+    String command = stages.size() == 1 ? stages.get(0).name() : "run";
     withSpark(settings, console, (spark, progress) -> {
       Lake lake = new Lake(settings.lakeRoot());
-      RunLog log = new RunLog(spark, lake);
-      RunMarkers markers = new RunMarkers(lake, spark.sparkContext().hadoopConfiguration(), runs);
-      log.recordInterrupted(markers, runId, started).forEach(s -> console.line(
-          "  note: %s of run %s (started %s) never ended: recorded as interrupted in the run log", s.stage(), s.runId(),
-          s.startedAt()));
-      JobContext run = new JobContext(settings, spark, lake, runId, started);
-      String fingerprint = SettingsFingerprint.of(settings);
-      Optional<CompletedStages> completed = resume
-          ? Optional.of(new CompletedStages(log, run.tables(), fingerprint)) : Optional.empty();
-      Operations total = Operations.NONE;
-      boolean changedSoFar = false;
-      for (Stage stage : stages) {
-        Optional<String> doneBy = changedSoFar ? Optional.empty()
-            : completed.flatMap(c -> c.doneBy(stage, arguments));
-        if (doneBy.isPresent()) {
-          console.line("%-8s passed over: done for this input by run %s (same input versions and settings)",
-              stage.name(), doneBy.get());
-          continue;
-        }
-        JobContext context = run.forNextStage();
-        Instant stageStart = Instant.now();
-        Operations.Meter meter = Operations.start(context);
-        StageResult result;
-        try (RunMarkers.Heartbeat alive = markers.start(runId, stage.name(),
-            stage.takesAsOf() ? arguments.asOf() : Optional.empty(), CompletedStages.stageOptions(stage, arguments),
-            stageStart)) {
-          result = stage.run(context, arguments);
-        } catch (RuntimeException e) {
-          log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e)),
-              fingerprint));
+      try (LakeLease lease = LakeLease.take(lake, spark.sparkContext().hadoopConfiguration(), runs, runId, command,
+          breakLease, note -> console.line("  note: %s", note))) {
+        RunLog log = new RunLog(spark, lake);
+        RunMarkers markers = new RunMarkers(lake, spark.sparkContext().hadoopConfiguration(), runs);
+        log.recordInterrupted(markers, runId, started).forEach(s -> console.line(
+            "  note: %s of run %s (started %s) never ended: recorded as interrupted in the run log", s.stage(), s.runId(),
+            s.startedAt()));
+        JobContext run = new JobContext(settings, spark, lake, runId, started);
+        String fingerprint = SettingsFingerprint.of(settings);
+        Optional<CompletedStages> completed = resume
+            ? Optional.of(new CompletedStages(log, run.tables(), fingerprint)) : Optional.empty();
+        Operations total = Operations.NONE;
+        boolean changedSoFar = false;
+        for (Stage stage : stages) {
+          Optional<String> doneBy = changedSoFar ? Optional.empty()
+              : completed.flatMap(c -> c.doneBy(stage, arguments));
+          if (doneBy.isPresent()) {
+            console.line("%-8s passed over: done for this input by run %s (same input versions and settings)",
+                stage.name(), doneBy.get());
+            continue;
+          }
+          JobContext context = run.forNextStage();
+          Instant stageStart = Instant.now();
+          Operations.Meter meter = Operations.start(context);
+          StageResult result;
+          try (RunMarkers.Heartbeat alive = markers.start(runId, stage.name(),
+              stage.takesAsOf() ? arguments.asOf() : Optional.empty(), CompletedStages.stageOptions(stage, arguments),
+              stageStart)) {
+            result = stage.run(context, arguments);
+          } catch (RuntimeException e) {
+            log.append(record(context, stage, arguments, arguments.asOf(), stageStart, Optional.of(String.valueOf(e)),
+                fingerprint));
+            markers.remove(runId, stage.name());
+            throw e;
+          }
+          Operations operations = meter.operations();
+          log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart,
+              Optional.empty(), fingerprint));
           markers.remove(runId, stage.name());
-          throw e;
+          changedSoFar |= operations.deltaCommits() > 0 || operations.filesWritten() > 0;
+          total = total.plus(operations);
+          progress.clear();
+          console.line("%-8s done in %s · %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())),
+              operations.describe());
+          result.lines().forEach(l -> console.line("  " + l));
         }
-        Operations operations = meter.operations();
-        log.append(record(context, stage, arguments, result.asOfMonth().or(arguments::asOf), stageStart,
-            Optional.empty(), fingerprint));
-        markers.remove(runId, stage.name());
-        changedSoFar |= operations.deltaCommits() > 0 || operations.filesWritten() > 0;
-        total = total.plus(operations);
-        progress.clear();
-        console.line("%-8s done in %s · %s", stage.name(), Console.elapsed(Duration.between(stageStart, Instant.now())),
-            operations.describe());
-        result.lines().forEach(l -> console.line("  " + l));
+        if (stages.size() > 1) {
+          console.line("stages   %s", total.describe());
+        }
+        afterwards.accept(run.forNextStage());
       }
-      if (stages.size() > 1) {
-        console.line("stages   %s", total.describe());
-      }
-      afterwards.accept(run.forNextStage());
       return null;
     });
     console.line("run %s finished in %s", runId, Console.elapsed(Duration.between(started, Instant.now())));

@@ -26,7 +26,7 @@ final class StageCommand implements Command {
     }
     stage.options().forEach(o -> synopsis.append(" [--").append(o.name())
         .append(o.takesValue() ? " " + o.argName() : "").append(']'));
-    return synopsis.append(" [--conf FILE]").toString();
+    return synopsis.append(" [--break-lease] [--conf FILE]").toString();
   }
 
   @Override
@@ -39,6 +39,7 @@ final class StageCommand implements Command {
     Options options = new Options()
         .addOption(CliOptions.required(CliOptions.LANDING))
         .addOption(CliOptions.required(CliOptions.LAKE))
+        .addOption(CliOptions.BREAK_LEASE)
         .addOption(CliOptions.CONF);
     if (stage.takesAsOf()) {
       options.addOption(CliOptions.AS_OF);
@@ -49,7 +50,8 @@ final class StageCommand implements Command {
 
   @Override
   public ExitCode execute(CommandLine line, Console console) {
-    Runs.runStages(CliOptions.settings(line), List.of(stage), CliOptions.stageArguments(line, List.of(stage)), console);
+    Runs.runStages(CliOptions.settings(line), List.of(stage), CliOptions.stageArguments(line, List.of(stage)),
+        line.hasOption(CliOptions.BREAK_LEASE.getLongOpt()), console);
     return ExitCode.OK;
   }
 }
