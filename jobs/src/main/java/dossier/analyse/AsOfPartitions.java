@@ -35,9 +35,14 @@ public final class AsOfPartitions {
     return table.endsWith(TableSpec.REPORTED) || table.endsWith("/data_quality");
   }
 
-  /** Replaces the as-of partition of the table with these rows, checked against its spec. */
+  /**
+   * Replaces the as-of partition of the table with these rows, checked against its spec, in one
+   * file: a slice holds one month's reporting, a few KB at a district's size, and one file per
+   * upstream partition (four of about 8 KB) made the month-by-month lake grow by their footers
+   * (BENCHMARKS.md, "Month by month"). Coalescing merges partitions without a shuffle.
+   */
   public void write(TableSpec table, Dataset<Row> rows) {
-    tables.write(tables.lake().analysed(table.name()), path -> table.conform(rows).write().format("delta")
+    tables.write(tables.lake().analysed(table.name()), path -> table.conform(rows).coalesce(1).write().format("delta")
         .mode("overwrite")
         .option("replaceWhere", AS_OF_MONTH + " = '" + asOf + "'")
         .partitionBy(AS_OF_MONTH)
