@@ -6,7 +6,7 @@ class from the Maven classpath standing in for the spark-submit script.
   task leans on what an earlier one left in memory);
   then the curated outputs are checked, and ci/standalone-cluster-check.sh runs the same month on
   a Spark standalone cluster and compares every layer with this local lake.
-- DagBackfillTest (`mvn -B verify -Pcluster-proof`, about 50 minutes on 2 cores): a backfill of
+- DagBackfillTest (`mvn -B verify -Pproofs`, about 50 minutes on 2 cores): a backfill of
   six monthly deliveries through the DAG's commands (in one warm JVM, tests/java/SubmitEach.java),
   then the last month cleared and re-run task by task, equals one `run --as-of` per month in order.
 
@@ -130,7 +130,7 @@ class DagMonthTest(DagCommands, unittest.TestCase):
         self.assertRegex(cluster.stdout, r"\b0 of \d+ tables differ")
 
 
-@unittest.skipUnless(HAS_JARS and BACKFILL_FOLDERS, "run by `mvn -B verify -Pcluster-proof`")
+@unittest.skipUnless(HAS_JARS and BACKFILL_FOLDERS, "run by `mvn -B verify -Pproofs`")
 class DagBackfillTest(DagCommands, unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -19,6 +19,9 @@ import org.apache.spark.sql.types.StructField;
  * a local run and that a month-by-month backfill equals one run per month.
  */
 public final class TableComparison {
+  /** The column telling the two lakes' rows apart while they are fingerprinted together. */
+  private static final String SIDE = "__side";
+
   private TableComparison() {}
 
   /** What differs in one table; {@link #same()} when nothing does. */
@@ -61,7 +64,24 @@ public final class TableComparison {
     if (!Arrays.equals(l.columns(), r.columns())) {
       return new Difference(name, "columns differ: " + Arrays.toString(l.columns()) + " vs " + Arrays.toString(r.columns()), 0, 0);
     }
+    if (fingerprints(l, r).stream().distinct().count() == 1) {
+      return new Difference(name, "", 0, 0);
+    }
     return new Difference(name, "", l.exceptAll(r).count(), r.exceptAll(l).count());
+  }
+
+  /**
+   * Each side's row count and {@link RowHashes} sums, in one query: equal ones mean the same rows,
+   * so the two set differences (several jobs each) run only for a table that differs.
+   */
+  private static List<String> fingerprints(Dataset<Row> left, Dataset<Row> right) {
+    Column json = RowHashes.json(left.schema());
+    Column[] hashes = RowHashes.aggregates(json);
+    List<Row> sides = left.withColumn(SIDE, functions.lit(0)).unionByName(right.withColumn(SIDE, functions.lit(1)))
+        .groupBy(SIDE).agg(functions.count(functions.lit(1)), hashes[0], hashes[1]).collectAsList();
+    List<String> fingerprints = new ArrayList<>(List.of("no rows", "no rows"));
+    sides.forEach(side -> fingerprints.set(side.getInt(0), side.getLong(1) + "|" + RowHashes.sums(side, 2)));
+    return fingerprints;
   }
 
   /**

@@ -48,6 +48,15 @@ class TableComparisonTest {
   }
 
   @Test
+  void aValueMovedToAnotherColumnIsADifference(SparkSession spark, @TempDir Path left, @TempDir Path right) {
+    delta(Rows.of(spark, "a string, b string", row(null, "x")), left, "t");
+    delta(Rows.of(spark, "a string, b string", row("x", null)), right, "t");
+
+    assertThat(compare(spark, left, right)).extracting(Object::toString).as("report")
+        .containsExactly("analysed/t: 1 rows only left, 1 rows only right");
+  }
+
+  @Test
   void aTableInOneLakeOnlyIsReported(SparkSession spark, @TempDir Path left, @TempDir Path right) {
     delta(Rows.of(spark, SCHEMA, row("A", 1, "r")), left, "t");
     delta(Rows.of(spark, SCHEMA, row("A", 1, "r")), left, "u");

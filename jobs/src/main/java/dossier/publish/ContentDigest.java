@@ -1,29 +1,21 @@
 package dossier.publish;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
+import dossier.lake.RowHashes;
 import dossier.schema.CuratedTable;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.MapType;
 
 /**
  * What a curated table's content is, in one aggregation over its rows: the row count and a digest
@@ -41,29 +33,17 @@ record ContentDigest(long rows, String digest, long rowsHoldingIdNumbers) {
   /** The digest of a curated table's rows, as {@link CuratedTable#spec()} conforms them. */
   static ContentDigest of(CuratedTable table, Dataset<Row> content) {
     Dataset<Row> data = table.spec().conform(content);
-    Column json = to_json(struct(Arrays.stream(data.schema().fields())
-        .map(f -> canonical(col("`" + f.name() + "`"), f.dataType() instanceof MapType).as(f.name()))
-        .toArray(Column[]::new)));
+    Column[] hashes = RowHashes.aggregates(RowHashes.json(data.schema()));
     Column key = struct(table.spec().key().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
     Column idShaped = IdNumbers.inRow(data.schema()).map(holds -> count(when(holds, lit(1)))).orElse(lit(0L));
-    Row totals = data.agg(count(lit(1)), count_distinct(key), sum(xxhash64(json).cast("decimal(38,0)")),
-        sum(hash(json).cast("decimal(38,0)")), idShaped).first();
+    Row totals = data.agg(count(lit(1)), count_distinct(key), hashes[0], hashes[1], idShaped).first();
     long rows = totals.getLong(0);
     if (totals.getLong(1) != rows) {
       throw new IllegalStateException("curated table " + table.folder() + " holds " + rows + " rows but only "
           + totals.getLong(1) + " distinct keys " + table.spec().key() + ": its key is not unique");
     }
     return new ContentDigest(rows, sha256(data.schema().catalogString() + "|" + rows + "|"
-        + decimal(totals, 2) + "|" + decimal(totals, 3)), ((Number) totals.get(4)).longValue());
-  }
-
-  /** A map's entries sorted: two equal maps built in different orders give the same JSON. */
-  private static Column canonical(Column column, boolean map) {
-    return map ? array_sort(map_entries(column)) : column;
-  }
-
-  private static String decimal(Row totals, int i) {
-    return totals.isNullAt(i) ? "0" : ((BigDecimal) totals.get(i)).toPlainString();
+        + RowHashes.sums(totals, 2)), ((Number) totals.get(4)).longValue());
   }
 
   private static String sha256(String text) {

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * stage, then the last month on the same lake. Its restated tables in every layer equal the shared
  * sample lake's, which ran once over all the months (a rebuild); its reported slices hold the
  * rebuild's slice and the earlier month's; and the month's MERGEs into the conformed record tables
- * write exactly the rows that differ, not every row they recomputed.
+ * write exactly the rows that differ, not every row they recomputed. A second pipeline over the
+ * sample (about four minutes on 2 cores), so a long proof: {@code mvn -B verify -Pproofs}. The default
+ * suite keeps each stage's own month-by-month check on small fixtures (LandJobRerunTest,
+ * ConformJobTest, AnalyseJobTest).
  */
+@Tag("proof")
 @SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonthByMonthTest {
