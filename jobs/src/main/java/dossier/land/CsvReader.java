@@ -15,13 +15,17 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams a CSV file: RFC 4180 quoting, CRLF or LF, in the detected encoding (a UTF-8 byte-order
- * mark is skipped). Blank lines are kept as empty rows so that row numbers are line numbers.
+ * mark is skipped). A row's number is the physical line it starts on, the line a person opens the
+ * file at: blank lines are kept as empty rows, and a quoted value spanning lines moves the numbers
+ * of the rows after it by the lines it spans.
  */
 final class CsvReader implements SheetReader {
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
+  /** Line breaks the parser had read when the last record was taken: the next record starts on the line after. */
+  private long linesBeforeNext;
 
   CsvReader(InputStream in, String encoding) throws IOException {
     if (Fingerprint.UTF8_BOM.equals(encoding)) {
@@ -47,9 +51,11 @@ final class CsvReader implements SheetReader {
   @Override
   public SheetRow next() {
     CSVRecord record = records.next();
+    long line = linesBeforeNext + 1;
+    linesBeforeNext = parser.getCurrentLineNumber();
     List<String> cells = new ArrayList<>(record.size());
     record.forEach(value -> cells.add(value.isEmpty() ? null : value));
-    return new SheetRow((int) record.getRecordNumber(), cells);
+    return new SheetRow(Math.toIntExact(line), cells);
   }
 
   @Override

@@ -65,8 +65,13 @@ final class RestrictedTables {
           .column("unit_code", "单位代码", "string", "The cadre's unit on the event date (null when not in post then).")
           .column(CATEGORY)
           .column(SUB_CATEGORY)
+          .column("finding", "核查结论", "string",
+              "A petition's finding (查实 / 部分查实 / 查否), which decides its points and the 函询 line; null for other "
+                  + "records and for a petition not yet closed.")
           .column("event_date", "事项日期", "date", "The date of the matter: it decides its period and unit.")
-          .column("points", "分值", "decimal(9,2)", "Points by rules.md §1; 0 from the revocation month on for a revoked record.")
+          .column("points", "分值（认定）", "decimal(9,2)", "Points as decided by rules.md §1, kept after a revocation.")
+          .column("points_counted", "分值（现计）", "decimal(9,2)",
+              "Points the record counts now: 0 for a revoked record (from revoked_month on), else points.")
           .column("severe", "是否严重", "boolean", "A severe record (rules.md §1).")
           .column("rules_fired", "适用规则", "array<string>", "Names of the points rules that applied.")
           .column("state", "状态", "string", "active or revoked (撤销).")

@@ -7,9 +7,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import dossier.analyse.input.RecordVersions;
+import dossier.analyse.score.ScoreTransforms;
 import dossier.analyse.trigger.CadreTriggerTable;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 
 import org.apache.spark.sql.Dataset;
@@ -29,11 +33,19 @@ public final class RestrictedTransforms {
         col("valid_from"), col("valid_to"), col("is_current"));
   }
 
-  /** fact_record from conformed supervision_record: the record without the cadre's ID, name and delivered fields. */
+  /**
+   * fact_record from conformed supervision_record: the record without the cadre's ID, name and
+   * delivered fields; a petition's finding taken out of its delivered attributes; and beside the
+   * points as decided, the points it counts now (0 once revoked: the table is the current state,
+   * so a revocation it shows has taken effect).
+   */
   public static Dataset<Row> factRecords(Dataset<Row> supervisionRecord) {
-    return supervisionRecord.select("record_id", "person_key", "unit_code", "category", "sub_category", "event_date",
-        "points", "severe", "rules_fired", "state", "revoked_month", "source_datasets", "first_delivery",
-        "last_delivery", "derived");
+    return supervisionRecord.select(col("record_id"), col("person_key"), col("unit_code"), col("category"),
+        col("sub_category"), ScoreTransforms.finding().as("finding"), col("event_date"),
+        col("points"), when(col("state").equalTo(RecordVersions.REVOKED), lit(BigDecimal.ZERO)).otherwise(col("points"))
+            .cast("decimal(9,2)").as("points_counted"),
+        col("severe"), col("rules_fired"), col("state"), col("revoked_month"), col("source_datasets"),
+        col("first_delivery"), col("last_delivery"), col("derived"));
   }
 
   /** cadre_trigger from analysed cadre_trigger (one as-of month): reasons as texts. */

@@ -76,6 +76,17 @@ class TableReaderTest {
   }
 
   @Test
+  void aQuotedValueOverTwoLinesMovesTheNextRowsToTheLinesTheyStartOn() throws IOException {
+    List<TableReader.DataRow> rows = readCsv(StandardCharsets.UTF_8,
+        "身份证号,类型,日期,文号\r\n" + ID + ",提醒,2024-06-03,\"T-1\r\n（补）\"\r\n" + ID + ",诫勉,2024-06-04,T-2\r\n"
+            + "\r\n" + ID + ",训诫,2024-06-05,T-3\r\n");
+
+    assertThat(rows).extracting(TableReader.DataRow::rowNumber).as("physical lines the rows start on")
+        .containsExactly(2, 4, 6);
+    assertThat(rows.get(2).reasons()).as("the invalid row's reasons").isNotEmpty();
+  }
+
+  @Test
   void aFooterRowEndsTheData() throws IOException {
     List<TableReader.DataRow> rows = readCsv(StandardCharsets.UTF_8,
         "身份证号,类型,日期,文号\n" + ID + ",提醒,2024-06-03,T-1\n制表人：王某,,,\n" + ID + ",提醒,2024-06-03,T-9\n");

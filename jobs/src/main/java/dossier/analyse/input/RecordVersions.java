@@ -26,6 +26,8 @@ public final class RecordVersions {
   public static final String COUNTED_FROM = "counted_from";
   /** Last month index (≤ M) at which it still counts; below counted_from when it never counts. */
   public static final String COUNTED_UNTIL = "counted_until";
+  /** The {@code state} of a revoked record: it counts 0 from its {@code revoked_month} on. */
+  public static final String REVOKED = "revoked";
 
   private RecordVersions() {}
 
@@ -43,7 +45,7 @@ public final class RecordVersions {
     var knownUntil = coalesce(supersededAt.minus(1), lit(asOfIndex));
     var revokedBefore = Months.ofText(col("revoked_month")).minus(1);
     return delivered
-        .withColumn(COUNTED_UNTIL, when(col("state").equalTo("revoked"), least(knownUntil, revokedBefore))
+        .withColumn(COUNTED_UNTIL, when(col("state").equalTo(REVOKED), least(knownUntil, revokedBefore))
             .otherwise(knownUntil))
         .withColumn(EVENT_MONTH, Months.ofDate(col("event_date")));
   }

@@ -131,8 +131,8 @@ public final class ScoreTransforms {
     return col("points").gt(0).or(col("severe")).or(finding().isNotNull());
   }
 
-  /** The finding of a petition when some line names it, else null. */
-  private static Column finding() {
+  /** A petition record's finding (核查结论, from its delivered attributes); null for any other record. */
+  public static Column finding() {
     return when(col("category").equalTo(PETITION), col("attributes").getItem("finding"));
   }
 
