@@ -14,6 +14,7 @@ import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -27,9 +28,7 @@ public final class RowHashes {
 
   /** Each row as JSON with its columns in the given order; a map as its entries sorted by key. */
   public static Column json(StructType schema) {
-    return to_json(struct(Arrays.stream(schema.fields())
-        .map(f -> canonical(col("`" + f.name() + "`"), f.dataType() instanceof MapType).as(f.name()))
-        .toArray(Column[]::new)));
+    return to_json(struct(Arrays.stream(schema.fields()).map(RowHashes::canonical).toArray(Column[]::new)));
   }
 
   /** The two sums over {@link #json}, to put in one {@code agg(...)}; read them back with {@link #sums}. */
@@ -42,9 +41,13 @@ public final class RowHashes {
     return decimal(totals, at) + "|" + decimal(totals, at + 1);
   }
 
-  /** A map's entries sorted: two equal maps built in different orders give the same JSON. */
-  private static Column canonical(Column column, boolean map) {
-    return map ? array_sort(map_entries(column)) : column;
+  /**
+   * The column under its own name, a map as its entries sorted by key: two equal maps built in
+   * different orders give the same JSON, and set operations, which cannot compare maps, can.
+   */
+  static Column canonical(StructField field) {
+    Column column = col("`" + field.name() + "`");
+    return (field.dataType() instanceof MapType ? array_sort(map_entries(column)) : column).as(field.name());
   }
 
   private static String decimal(Row totals, int i) {

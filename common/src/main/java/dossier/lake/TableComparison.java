@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -91,9 +90,7 @@ public final class TableComparison {
   public static Dataset<Row> comparable(Dataset<Row> table, Set<String> ignored) {
     Column[] columns = Arrays.stream(table.schema().fields()).filter(f -> !ignored.contains(f.name()))
         .sorted(java.util.Comparator.comparing(StructField::name))
-        .map(f -> f.dataType() instanceof MapType
-            ? functions.array_sort(functions.map_entries(functions.col(f.name()))).as(f.name())
-            : functions.col(f.name()))
+        .map(RowHashes::canonical)
         .toArray(Column[]::new);
     return table.select(columns);
   }

@@ -42,7 +42,7 @@ final class MaintainCommand implements Command {
     MaintainSettings maintain = MaintainSettings.from(settings);
     RunMarkers.Settings runs = Runs.runSettings(settings);
     Lake lake = new Lake(settings.lakeRoot());
-    String runId = "maintain-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String runId = Runs.runId(Instant.now());
     // Housekeeping deletes files a run may still be writing: it holds the lake like a run.
     Maintenance.Result result = Runs.withSpark(settings, console, (spark, progress) -> {
       try (LakeLease lease = LakeLease.take(lake, spark.sparkContext().hadoopConfiguration(), runs, runId, name(),

@@ -56,7 +56,7 @@ final class Runs {
       boolean breakLease, Console console, Consumer<JobContext> afterwards) {
     RunMarkers.Settings runs = checkSettings(settings, stages);
     Instant started = Instant.now();
-    String runId = RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runId = runId(started);
     console.line("dossier run %s  lake %s", runId, settings.lakeRoot());
     if (settings.identity().isDemoKey()) {
       console.line("  person_key: DEMO KEY (local profile only; set DOSSIER_PERSON_KEY for real data)");
@@ -158,6 +158,11 @@ final class Runs {
         spark.stop();
       }
     }
+  }
+
+  /** A new run's id: its start (UTC, to the second) and eight random hex digits. */
+  static String runId(Instant started) {
+    return RUN_ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Work done inside one SparkSession. */

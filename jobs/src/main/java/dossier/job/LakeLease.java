@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -40,7 +37,7 @@ public final class LakeLease implements AutoCloseable {
   private final FileSystem fs;
   private final Path lease;
   private final String runId;
-  private final ScheduledExecutorService heartbeat;
+  private final PeriodicTask heartbeat;
 
   /** Who holds a lake's lease, as its file says. */
   public record Holder(String runId, String host, long pid, String command, Instant startedAt, Instant lastSign) {
@@ -64,12 +61,7 @@ public final class LakeLease implements AutoCloseable {
     this.fs = fs;
     this.lease = lease;
     this.runId = runId;
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "dossier-lake-lease");
-      thread.setDaemon(true);
-      return thread;
-    });
-    heartbeat.scheduleAtFixedRate(this::renew, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    this.heartbeat = PeriodicTask.every(every, "dossier-lake-lease", this::renew);
   }
 
   /**
@@ -81,7 +73,7 @@ public final class LakeLease implements AutoCloseable {
    */
   public static LakeLease take(Lake lake, Configuration hadoop, RunMarkers.Settings settings, String runId,
       String command, boolean breakLease, Consumer<String> notes) {
-    Path lease = new Path(new Path(lake.runLog()).getParent(), FILE);
+    Path lease = path(lake);
     try {
       FileSystem fs = lease.getFileSystem(hadoop);
       Instant now = Instant.now();
@@ -110,7 +102,7 @@ public final class LakeLease implements AutoCloseable {
 
   /** The lease's holder, if a run holds the lake. */
   public static Optional<Holder> holder(Lake lake, Configuration hadoop) {
-    Path lease = new Path(new Path(lake.runLog()).getParent(), FILE);
+    Path lease = path(lake);
     try {
       return holder(lease.getFileSystem(hadoop), lease);
     } catch (IOException e) {
@@ -121,15 +113,12 @@ public final class LakeLease implements AutoCloseable {
   /** Stops renewing and gives the lease back, unless another run has taken it over meanwhile. */
   @Override
   public void close() {
-    heartbeat.shutdownNow();
+    heartbeat.close();
     try {
-      heartbeat.awaitTermination(1, TimeUnit.MINUTES);
       Optional<Holder> holder = holder(fs, lease);
       if (holder.isPresent() && holder.get().runId().equals(runId)) {
         fs.delete(lease, false);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot give back the lease " + lease + ": " + e.getMessage(), e);
     }
@@ -206,6 +195,11 @@ public final class LakeLease implements AutoCloseable {
     return Optional.of(new Holder(properties.getProperty("run_id"), properties.getProperty("host"),
         Long.parseLong(properties.getProperty("pid", "0")), properties.getProperty("command"), Instant.parse(properties.getProperty("started_at")),
         Instant.ofEpochMilli(status.getModificationTime())));
+  }
+
+  /** {@code <lake>/_runs/lease}, beside the run log. */
+  private static Path path(Lake lake) {
+    return new Path(new Path(lake.runLog()).getParent(), FILE);
   }
 
   private static java.nio.file.Path local(FileSystem fs, Path path) {

@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -89,21 +86,9 @@ public final class RunMarkers {
     properties.setProperty("started_at", startedAt.toString());
     options.forEach((name, value) -> properties.setProperty(OPTION + name, value));
     write(marker, properties);
-    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "dossier-run-heartbeat");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long every = settings.heartbeat().toMillis();
-    heartbeat.scheduleAtFixedRate(() -> write(marker, properties), every, every, TimeUnit.MILLISECONDS);
-    return () -> {
-      heartbeat.shutdownNow();
-      try {
-        heartbeat.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    PeriodicTask heartbeat = PeriodicTask.every(settings.heartbeat(), "dossier-run-heartbeat",
+        () -> write(marker, properties));
+    return heartbeat::close;
   }
 
   /** Deletes a stage run's marker: its end is recorded. */
