@@ -12,7 +12,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code raw/file_manifest}: one row per delivered file path (the key), with its hash, status
  * (landed, skipped, replaced, superseded, rejected), row counts and message. Written last in a
- * landing run, by one MERGE on source_path.
+ * landing run, by one MERGE on source_path. {@code rows_rejected} (the rows of a rejected file)
+ * came in later: the MERGE adds the column to an older manifest, whose rows read it as 0.
  */
 final class FileManifest {
   static final StructType SCHEMA = new StructType()
@@ -29,6 +30,7 @@ final class FileManifest {
       .add("rows_read", DataTypes.LongType)
       .add("rows_landed", DataTypes.LongType)
       .add("rows_quarantined", DataTypes.LongType)
+      .add("rows_rejected", DataTypes.LongType)
       .add("message", DataTypes.StringType)
       .add("run_id", DataTypes.StringType)
       .add("recorded_at", DataTypes.TimestampType);
@@ -55,6 +57,7 @@ final class FileManifest {
         .merge(updates.as("u"), "m.source_path = u.source_path")
         .whenMatched().updateAll()
         .whenNotMatched().insertAll()
+        .withSchemaEvolution()
         .execute();
   }
 
@@ -62,12 +65,17 @@ final class FileManifest {
     return new ManifestEntry(r.getAs("source_path"), r.getAs("source_file"), r.getAs("dataset"),
         r.getAs("delivery_month"), r.getAs("file_month"), r.getAs("file_sha256"), r.<Long>getAs("size_bytes"),
         r.getAs("format"), r.getAs("encoding"), r.getAs("status"), r.<Long>getAs("rows_read"),
-        r.<Long>getAs("rows_landed"), r.<Long>getAs("rows_quarantined"), r.getAs("message"));
+        r.<Long>getAs("rows_landed"), r.<Long>getAs("rows_quarantined"), rowsRejected(r), r.getAs("message"));
+  }
+
+  private static long rowsRejected(Row r) {
+    boolean known = List.of(r.schema().fieldNames()).contains("rows_rejected");
+    return known && r.getAs("rows_rejected") != null ? r.<Long>getAs("rows_rejected") : 0;
   }
 
   private static Row row(ManifestEntry e, String runId, Timestamp at) {
     return RowFactory.create(e.sourcePath(), e.sourceFile(), e.dataset(), e.deliveryMonth(), e.fileMonth(),
         e.sha256(), e.sizeBytes(), e.format(), e.encoding(), e.status(), e.rowsRead(), e.rowsLanded(),
-        e.rowsQuarantined(), e.message(), runId, at);
+        e.rowsQuarantined(), e.rowsRejected(), e.message(), runId, at);
   }
 }

@@ -42,17 +42,18 @@ import org.apache.spark.util.SerializableConfiguration;
  * <ul>
  *   <li>{@code raw/<dataset>}: one row per delivered data row that passed validation, of the
  *       current version of each file name; canonical typed columns, then the provenance columns;
- *   <li>{@code raw/quarantine}: one row per rejected row, or per rejected file that yielded no
- *       rows, with every reason;
+ *   <li>{@code raw/quarantine}: one row per rejected row, with every reason, and one row (no row
+ *       number) per rejected file, with its reason: a file that cannot land as a whole (a required
+ *       column missing, an unknown dataset, an empty file) stands for its rows;
  *   <li>{@code raw/file_manifest}: one row per delivered file path, written last.
  * </ul>
  * Files are hashed and read on the executors; the driver sees only file metadata and counts.
  * Each table gets at most one commit per run (tables written side by side, see
  * {@link ConcurrentWrites}), replacing the rows of the file names written
  * ({@code replaceWhere} on source_file), so re-runs and crash repairs never duplicate rows.
- * For every file the job checks rows read (the parser's count) = rows landed + rows quarantined
- * (the typed rows handed to the writes, counted in one pass over the cached parse before writing,
- * not by reading the tables back), and fails naming the file otherwise.
+ * For every file the job checks rows read (the parser's count) = rows landed + rows quarantined +
+ * rows in a rejected file (the typed rows handed to the writes, counted in one pass over the cached
+ * parse before writing, not by reading the tables back), and fails naming the file otherwise.
  */
 public final class LandJob {
   private final JobContext context;
@@ -84,7 +85,7 @@ public final class LandJob {
     try {
       Map<String, FileSummary> summaries = summarise(parsed);
       Map<String, Dataset<Row>> typed = typeRows(parsed, steps, summaries);
-      Map<String, RowCounts> counted = countRows(typed, steps);
+      Map<String, RowCounts> counted = countRows(typed, steps, summaries);
       List<Runnable> writes = new ArrayList<>(datasetTableWrites(typed, steps));
       quarantineWrite(typed, steps, summaries).ifPresent(writes::add);
       ConcurrentWrites.run(writes, context.settings().concurrentWrites());
@@ -145,7 +146,11 @@ public final class LandJob {
   }
 
   /** What the parser says per file: rows read and why the file cannot land as a whole. */
-  record FileSummary(long rowsRead, String fileReason) {}
+  record FileSummary(long rowsRead, String fileReason) {
+    boolean rejected() {
+      return fileReason != null;
+    }
+  }
 
   private Map<String, FileSummary> summarise(Dataset<Row> parsed) {
     Map<String, FileSummary> summaries = new HashMap<>();
@@ -176,16 +181,22 @@ public final class LandJob {
     return typed;
   }
 
-  /** Rows of one file: those that land and those quarantined (a whole-file quarantine row aside). */
-  record RowCounts(long landed, long quarantined) {
-    static final RowCounts NONE = new RowCounts(0, 0);
+  /** Rows of one file: those that land, those quarantined, and those of a file rejected as a whole. */
+  record RowCounts(long landed, long quarantined, long rejected) {
+    static final RowCounts NONE = new RowCounts(0, 0, 0);
+
+    long total() {
+      return landed + quarantined + rejected;
+    }
   }
 
   /**
    * Per file read this run (written, or superseded within the run and only counted): its typed
-   * rows that land and that go to quarantine, in one aggregation over the cached parse.
+   * rows that land and that go to quarantine, in one aggregation over the cached parse. The rows
+   * of a file rejected as a whole are counted as such: its one quarantine row stands for them.
    */
-  private Map<String, RowCounts> countRows(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
+  private Map<String, RowCounts> countRows(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps,
+      Map<String, FileSummary> summaries) {
     Set<String> paths = paths(steps, LandJob::needsReading);
     Set<String> datasets = steps.stream().filter(LandJob::needsReading).map(LandJob::datasetOf)
         .collect(Collectors.toSet());
@@ -195,7 +206,12 @@ public final class LandJob {
         .reduce(Dataset::unionAll)
         .ifPresent(union -> LandTransforms.countsPerFile(union.where(col(Provenance.SOURCE_PATH)
                 .isin(paths.toArray()))).collectAsList()
-            .forEach(r -> counts.put(r.getString(0), new RowCounts(r.getLong(1), r.getLong(2)))));
+            .forEach(r -> counts.put(r.getString(0), new RowCounts(r.getLong(1), r.getLong(2), 0))));
+    summaries.forEach((path, summary) -> {
+      if (summary.rejected() && counts.containsKey(path)) {
+        counts.put(path, new RowCounts(0, 0, counts.get(path).total()));
+      }
+    });
     return counts;
   }
 
@@ -216,7 +232,7 @@ public final class LandJob {
     return writes;
   }
 
-  /** One commit: quarantined rows of the files written, and one row for each rejected file without rows. */
+  /** One commit: quarantined rows of the files written, and one row for each rejected file instead of its rows. */
   private Optional<Runnable> quarantineWrite(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps,
       Map<String, FileSummary> summaries) {
     Set<String> names = names(steps, LandJob::isWrite);
@@ -224,6 +240,7 @@ public final class LandJob {
       return Optional.empty();
     }
     Set<String> paths = paths(steps, LandJob::isWrite);
+    paths.removeIf(path -> summaries.containsKey(path) && summaries.get(path).rejected());
     Dataset<Row> rows = typed.values().stream()
         .map(t -> LandTransforms.quarantined(t, context.runId(), landedAt))
         .reduce(Dataset::unionAll)
@@ -268,7 +285,7 @@ public final class LandJob {
     return schema;
   }
 
-  /** A file rejected before reading, or read without a single row: one quarantine row stands for it. */
+  /** A file rejected before reading, or found unable to land as a whole: one quarantine row stands for it. */
   private static String wholeFileReason(LandingPlan.Step step, Map<String, FileSummary> summaries) {
     if (step.delivery() == null) {
       return null;
@@ -277,7 +294,7 @@ public final class LandJob {
       return step.delivery().rejection();
     }
     FileSummary summary = summaries.get(step.sourcePath());
-    return summary != null && summary.rowsRead() == 0 ? summary.fileReason() : null;
+    return summary == null ? null : summary.fileReason();
   }
 
   private void replace(Dataset<Row> rows, String table, Set<String> names) {
@@ -314,15 +331,16 @@ public final class LandJob {
       entries.add(new ManifestEntry(step.sourcePath(), step.sourceFile(), d.identity().dataset(),
           d.file().deliveryMonth(), d.identity().fileMonth(), d.fingerprint().sha256(), d.file().sizeBytes(),
           d.fingerprint().format(), d.fingerprint().encoding(), rejected ? ManifestEntry.REJECTED : link.status(),
-          summary.rowsRead(), rows.landed(), rows.quarantined(), message));
+          summary.rowsRead(), rows.landed(), rows.quarantined(), rows.rejected(), message));
     }
     return entries;
   }
 
   private static void checkConservation(String path, long read, RowCounts rows) {
-    if (read != rows.landed() + rows.quarantined()) {
+    if (read != rows.total()) {
       throw new IllegalStateException("conservation broken for " + path + ": rows read " + read + " but rows landed "
-          + rows.landed() + " + rows quarantined " + rows.quarantined() + " = " + (rows.landed() + rows.quarantined()));
+          + rows.landed() + " + rows quarantined " + rows.quarantined() + " + rows in the rejected file "
+          + rows.rejected() + " = " + rows.total());
     }
   }
 
@@ -354,32 +372,21 @@ public final class LandJob {
    */
   public record Result(List<ManifestEntry> entries, List<String> notes) implements StageResult {
     /** Files whose rows this run read, by dataset. */
-    public Map<String, long[]> perDataset() {
-      Map<String, long[]> totals = new TreeMap<>();
-      entries.stream().filter(e -> e.isCurrent() && e.dataset() != null).forEach(e -> {
-        long[] t = totals.computeIfAbsent(e.dataset(), d -> new long[4]);
-        t[0]++;
-        t[1] += e.rowsRead();
-        t[2] += e.rowsLanded();
-        t[3] += e.rowsQuarantined();
-      });
+    public Map<String, Counts> perDataset() {
+      Map<String, Counts> totals = new TreeMap<>();
+      entries.stream().filter(e -> e.isCurrent() && e.dataset() != null)
+          .forEach(e -> totals.merge(e.dataset(), Counts.of(e), Counts::plus));
       return totals;
     }
 
     @Override
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
-      long[] all = new long[4];
-      perDataset().forEach((dataset, t) -> {
-        lines.add(countsLine(dataset, t));
-        for (int i = 0; i < 4; i++) {
-          all[i] += t[i];
-        }
-      });
+      perDataset().forEach((dataset, counts) -> lines.add(counts.line(dataset)));
       if (entries.isEmpty()) {
         lines.add("nothing new: every delivered file is already in the manifest");
       } else {
-        lines.add(countsLine("total", all));
+        lines.add(perDataset().values().stream().reduce(Counts.NONE, Counts::plus).line("total"));
       }
       entries.stream().filter(e -> !e.status().equals(ManifestEntry.LANDED) || e.message() != null)
           .forEach(e -> lines.add(String.format("%-10s %s%s", e.status().equals(ManifestEntry.LANDED) ? "warning"
@@ -387,10 +394,25 @@ public final class LandJob {
       notes.forEach(n -> lines.add("note: " + n));
       return lines;
     }
+  }
 
-    private static String countsLine(String label, long[] t) {
-      return String.format("%-10s files %s  read %s  landed %s  quarantined %s", label, Console.count(t[0]),
-          Console.count(t[1]), Console.count(t[2]), Console.count(t[3]));
+  /** Files and their rows: read = landed + quarantined + in rejected files. */
+  public record Counts(long files, long read, long landed, long quarantined, long rejected) {
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+
+    static Counts of(ManifestEntry e) {
+      return new Counts(1, e.rowsRead(), e.rowsLanded(), e.rowsQuarantined(), e.rowsRejected());
+    }
+
+    Counts plus(Counts o) {
+      return new Counts(files + o.files, read + o.read, landed + o.landed, quarantined + o.quarantined,
+          rejected + o.rejected);
+    }
+
+    String line(String label) {
+      return String.format("%-10s files %s  read %s  landed %s  quarantined %s%s", label, Console.count(files),
+          Console.count(read), Console.count(landed), Console.count(quarantined),
+          rejected == 0 ? "" : "  in rejected files " + Console.count(rejected));
     }
   }
 }

@@ -2,11 +2,13 @@ package dossier.land;
 
 /**
  * One row of {@code raw/file_manifest}: a delivered file path, what was done with it and its row
- * counts ({@code rowsRead = rowsLanded + rowsQuarantined}). The run id and time are added when written.
+ * counts ({@code rowsRead = rowsLanded + rowsQuarantined + rowsRejected}: a rejected file's rows are
+ * neither landed nor quarantined one by one, the file stands for them). The run id and time are
+ * added when written.
  */
 record ManifestEntry(String sourcePath, String sourceFile, String dataset, String deliveryMonth, String fileMonth,
     String sha256, long sizeBytes, String format, String encoding, String status, long rowsRead, long rowsLanded,
-    long rowsQuarantined, String message) {
+    long rowsQuarantined, long rowsRejected, String message) {
 
   static final String LANDED = "landed";
   static final String SKIPPED = "skipped";
@@ -21,6 +23,6 @@ record ManifestEntry(String sourcePath, String sourceFile, String dataset, Strin
 
   ManifestEntry withStatus(String newStatus, String newMessage) {
     return new ManifestEntry(sourcePath, sourceFile, dataset, deliveryMonth, fileMonth, sha256, sizeBytes, format,
-        encoding, newStatus, rowsRead, rowsLanded, rowsQuarantined, newMessage);
+        encoding, newStatus, rowsRead, rowsLanded, rowsQuarantined, rowsRejected, newMessage);
   }
 }

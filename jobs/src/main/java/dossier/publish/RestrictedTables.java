@@ -184,10 +184,10 @@ final class RestrictedTables {
 
   /**
    * {@code quarantine}: rows and files the landing rejected, with ID-shaped text masked. Grain: one
-   * row per rejected row, or per rejected file that yielded no rows.
+   * row per rejected row, or per file rejected as a whole (standing for its rows).
    */
   static final CuratedTable QUARANTINE = CuratedTable.current(Zone.RESTRICTED,
-      TableSpec.builder("quarantine", "隔离数据", "one row per rejected row, or per rejected file that yielded no rows")
+      TableSpec.builder("quarantine", "隔离数据", "one row per rejected row, or per file rejected as a whole (standing for its rows)")
           .key("source_path", "row_number")
           .column("dataset", "数据集", "string", "The dataset the file belongs to; null when its name matches none.")
           .column("source_file", "文件名", "string", "The delivered file's name.")

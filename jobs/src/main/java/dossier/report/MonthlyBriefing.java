@@ -120,7 +120,8 @@ final class MonthlyBriefing {
     CuratedTable table = ReportTables.DATA_QUALITY;
     Dataset<Row> rows = context.reader().asOf(table, context.asOf())
         .orderBy(col("dataset").equalTo("all"), col("dataset"));
-    List<String> numbers = List.of("files", "files_rejected", "rows_read", "rows_landed", "rows_quarantined");
+    List<String> numbers = List.of("files", "files_rejected", "rows_read", "rows_landed", "rows_quarantined",
+        "rows_rejected");
     List<Col> columns = new java.util.ArrayList<>();
     columns.add(Col.text("dataset", context.label(table, "dataset")));
     numbers.forEach(n -> columns.add(Col.number(n, context.label(table, n))));
@@ -131,7 +132,7 @@ final class MonthlyBriefing {
     FigureTable quality = context.figures().table("data-quality", "各数据集报送质量", context.source(table, ""), rows,
         columns);
     return new Section("四、数据质量", List.of("本月发布时各数据集的文件、读取、入库与隔离行数（按每个文件的最新版本累计），"
-        + "以及质量规则的检查结果；隔离的行附原因见内部版 quarantine 表。"),
+        + "拒收文件（如缺少必填列）整份退回、其行数单列，以及质量规则的检查结果；隔离的行与拒收的文件附原因见内部版 quarantine 表。"),
         List.of(Figure.charted(quality, BarChart.of(0, 5))));
   }
 }

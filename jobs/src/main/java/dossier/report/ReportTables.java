@@ -26,7 +26,7 @@ final class ReportTables {
   static final CuratedTable AWARD = find(Zone.OPEN, "award", "year", "award", "award_label", "subject_type",
       "unit_code", "person_key", "rank", "reasons");
   static final CuratedTable DATA_QUALITY = find(Zone.OPEN, "data_quality", "dataset", "files", "files_rejected",
-      "rows_read", "rows_landed", "rows_quarantined", "quarantine_share", "unresolved", "hard_failures",
+      "rows_read", "rows_landed", "rows_quarantined", "rows_rejected", "quarantine_share", "unresolved", "hard_failures",
       "soft_failures");
   static final CuratedTable DIM_UNIT = find(Zone.OPEN, "dim_unit", "unit_code", "unit_name", "valid_from");
   static final CuratedTable DIM_CADRE = find(Zone.RESTRICTED, "dim_cadre", "person_key", "name", "valid_from");

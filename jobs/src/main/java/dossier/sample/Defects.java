@@ -20,7 +20,7 @@ final class Defects {
   /** Why a row is invalid; the ground truth's reason codes. */
   enum Reason {
     ID_CHECK_DIGIT, ID_LENGTH, ID_BIRTH_DATE, REQUIRED_MISSING, UNKNOWN_CODE, UNPARSEABLE_DATE, OUT_OF_RANGE,
-    /** Every row of a file that lacks a required column. */
+    /** A file that lacks a required column: the reason of a rejected file, not of its rows. */
     MISSING_REQUIRED_COLUMN;
 
     String code() {

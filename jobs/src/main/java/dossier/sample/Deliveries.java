@@ -247,10 +247,6 @@ final class Deliveries {
         cells.render(column, values[i], xlsx, rng));
     long number = table.row(row);
     counts[0]++;
-    if (spec.dropColumn() != null) {
-      counts[1]++;
-      truth.invalidRow(path, number, contract.name(), Defects.Reason.MISSING_REQUIRED_COLUMN, spec.dropColumn());
-    }
     if (spec.noise() && rng.chance(cellRates.exactDuplicateRows())) {
       table.row(row);
       counts[0]++;
@@ -310,10 +306,13 @@ final class Deliveries {
     entry.put("message", message);
     entry.put("data_rows", written.dataRows());
     entry.put("invalid_rows", written.invalidRows());
+    // A rejected file's rows are neither landed nor quarantined: the file stands for them.
     boolean read = !status.equals("skipped");
+    boolean rejected = status.equals("rejected");
     entry.put("rows_read", read ? written.dataRows() : 0);
-    entry.put("rows_landed", read ? written.dataRows() - written.invalidRows() : 0);
-    entry.put("rows_quarantined", read ? written.invalidRows() : 0);
+    entry.put("rows_landed", read && !rejected ? written.dataRows() - written.invalidRows() : 0);
+    entry.put("rows_quarantined", read && !rejected ? written.invalidRows() : 0);
+    entry.put("rows_rejected", rejected ? written.dataRows() : 0);
     truth.file(entry, spec.contract().name(), status, written.dataRows(), written.invalidRows());
   }
 

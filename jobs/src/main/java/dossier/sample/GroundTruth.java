@@ -34,14 +34,16 @@ import java.util.TreeMap;
  *       month that re-sends the rows).
  *   <li>{@code datasets}: per dataset {@code files}, {@code data_rows} (every row under the header of
  *       every file, skipped copies included), {@code raw_rows} (rows the raw table holds after landing
- *       everything: valid rows of landed and replacing files), {@code quarantined_rows},
+ *       everything: valid rows of landed and replacing files), {@code quarantined_rows} (invalid rows
+ *       of those files), {@code rejected_rows} (rows of files rejected as a whole),
  *       {@code exact_duplicate_rows}, {@code matters} (distinct business keys delivered),
  *       {@code late_matters} (first delivered in the window after the month of their event),
  *       {@code correction_rows} (更正 rows), {@code corrected_matters}, {@code revoked_matters}
  *       (matters whose last delivered row is 撤销).
  *   <li>{@code invalid_rows}: {@code total} and {@code by_reason} (id_check_digit, id_length,
- *       id_birth_date, required_missing, unknown_code, unparseable_date, out_of_range,
- *       missing_required_column). Every invalid row is listed in the invalid-rows file.
+ *       id_birth_date, required_missing, unknown_code, unparseable_date, out_of_range). Every invalid
+ *       row is listed in the invalid-rows file; a rejected file's rows are not invalid rows (its
+ *       reason is in the rejected list).
  *   <li>{@code matters}: {@code by_category} (distinct person records per category of the conformed
  *       layer after deduplication, revoked ones included, petitions only when they resolve to one
  *       cadre, derived records not included); {@code unit_records} (zzb_bzkh, dj_kh and unit
@@ -69,7 +71,8 @@ import java.util.TreeMap;
  *       file_month, format (csv / xlsx), encoding (GB18030 / UTF-8-BOM / UTF-8, empty for XLSX),
  *       headers (as written, extra columns included), sha256, size_bytes, status, message,
  *       data_rows, invalid_rows (for a skipped copy: those of its original, which lists them),
- *       and the manifest's expected rows_read / rows_landed / rows_quarantined (0 when skipped).
+ *       and the manifest's expected rows_read / rows_landed / rows_quarantined / rows_rejected (0
+ *       when skipped).
  *   <li>invalid-rows: source_path, row_number (1-based physical row), dataset, reason, column.
  *   <li>unresolved: petition_no, kind (no_match / ambiguous), candidates (ID numbers).
  * </ul>
@@ -152,9 +155,11 @@ final class GroundTruth implements AutoCloseable {
     Map<String, Long> counts = dataset(dataset);
     counts.merge("files", 1L, Long::sum);
     counts.merge("data_rows", dataRows, Long::sum);
-    if (status.equals("landed") || status.equals("replaced") || status.equals("rejected")) {
+    if (status.equals("landed") || status.equals("replaced")) {
       counts.merge("raw_rows", dataRows - invalid, Long::sum);
       counts.merge("quarantined_rows", invalid, Long::sum);
+    } else if (status.equals("rejected")) {
+      counts.merge("rejected_rows", dataRows, Long::sum);
     }
   }
 
@@ -238,7 +243,7 @@ final class GroundTruth implements AutoCloseable {
   private Map<String, Long> dataset(String dataset) {
     return datasets.computeIfAbsent(dataset, d -> {
       Map<String, Long> counts = new LinkedHashMap<>();
-      List.of("files", "data_rows", "raw_rows", "quarantined_rows", "exact_duplicate_rows", "matters", "late_matters",
+      List.of("files", "data_rows", "raw_rows", "quarantined_rows", "rejected_rows", "exact_duplicate_rows", "matters", "late_matters",
           "correction_rows", "corrected_matters", "revoked_matters").forEach(k -> counts.put(k, 0L));
       return counts;
     });

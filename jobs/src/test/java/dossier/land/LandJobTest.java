@@ -66,19 +66,19 @@ class LandJobTest {
   @Test
   void manifestRecordsEveryFileWithItsStatusAndRowCounts() {
     assertRows("manifest", table("file_manifest").select("source_path", "dataset", "format", "encoding", "status",
-            "rows_read", "rows_landed", "rows_quarantined"),
-        row("2024-06/jw/jw_cf_202406.csv", "jw_cf", "csv", "GB18030", "landed", 4L, 2L, 2L),
-        row("2024-06/xf/xf_jb_202406.csv", "xf_jb", "csv", "UTF-8-BOM", "landed", 2L, 2L, 0L),
-        row("2024-06/xn/xn_yj_202406.csv", "xn_yj", "csv", "UTF-8", "landed", 2L, 1L, 1L),
-        row("2024-06/zzb/zzb_txhx_202406.xlsx", "zzb_txhx", "xlsx", null, "landed", 2L, 2L, 0L),
-        row("2024-06/zzb/zzb_cf_202406.csv", "zzb_cf", "csv", "UTF-8", "rejected", 2L, 0L, 2L),
-        row("2024-06/zzb/zzb_abc_202406.csv", null, "csv", "UTF-8", "rejected", 0L, 0L, 0L));
+            "rows_read", "rows_landed", "rows_quarantined", "rows_rejected"),
+        row("2024-06/jw/jw_cf_202406.csv", "jw_cf", "csv", "GB18030", "landed", 4L, 2L, 2L, 0L),
+        row("2024-06/xf/xf_jb_202406.csv", "xf_jb", "csv", "UTF-8-BOM", "landed", 2L, 2L, 0L, 0L),
+        row("2024-06/xn/xn_yj_202406.csv", "xn_yj", "csv", "UTF-8", "landed", 2L, 1L, 1L, 0L),
+        row("2024-06/zzb/zzb_txhx_202406.xlsx", "zzb_txhx", "xlsx", null, "landed", 2L, 2L, 0L, 0L),
+        row("2024-06/zzb/zzb_cf_202406.csv", "zzb_cf", "csv", "UTF-8", "rejected", 2L, 0L, 0L, 2L),
+        row("2024-06/zzb/zzb_abc_202406.csv", null, "csv", "UTF-8", "rejected", 0L, 0L, 0L, 0L));
   }
 
   @Test
   void everyFileConservesItsRows() {
-    assertThat(table("file_manifest").where("rows_read <> rows_landed + rows_quarantined").count())
-        .as("files where read != landed + quarantined").isZero();
+    assertThat(table("file_manifest").where("rows_read <> rows_landed + rows_quarantined + rows_rejected").count())
+        .as("files where read != landed + quarantined + in a rejected file").isZero();
   }
 
   @Test
@@ -138,10 +138,11 @@ class LandJobTest {
   }
 
   @Test
-  void missingRequiredColumnRejectsTheFileAndQuarantinesEachRowWithTheReason() {
+  void missingRequiredColumnRejectsTheFileAsOneQuarantineEntryStandingForItsRows() {
+    // Issue 22, defect 2: the file is one entry with its reason, its rows are not quarantined rows.
     String reason = "missing required column 'decided' (处分决定日期 or 决定日期)";
     assertRows("zzb_cf quarantine", table("quarantine").where("dataset = 'zzb_cf'").select("row_number", "reasons"),
-        row(2, List.of(reason)), row(3, List.of(reason)));
+        row(null, List.of(reason)));
     assertRows("zzb_cf manifest message", table("file_manifest").where("dataset = 'zzb_cf'").select("message"),
         row(reason));
     assertThat(table("zzb_cf").count()).as("rows of the rejected file in zzb_cf").isZero();
@@ -159,7 +160,8 @@ class LandJobTest {
   void resultLinesCountFilesAndRowsPerDataset() {
     assertThat(result.lines()).as("console lines").contains(
         "jw_cf      files 1  read 4  landed 2  quarantined 2",
-        "total      files 5  read 12  landed 7  quarantined 5");
+        "zzb_cf     files 1  read 2  landed 0  quarantined 0  in rejected files 2",
+        "total      files 5  read 12  landed 7  quarantined 3  in rejected files 2");
   }
 
   @Test

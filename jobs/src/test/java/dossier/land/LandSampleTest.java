@@ -46,16 +46,17 @@ class LandSampleTest {
   @Test
   void everyFileConservesItsRows() {
     assertThat(table("file_manifest").count()).as("manifest rows").isEqualTo(truth("files").count());
-    assertThat(table("file_manifest").where("rows_read <> rows_landed + rows_quarantined").count())
-        .as("files where read != landed + quarantined").isZero();
+    assertThat(table("file_manifest").where("rows_read <> rows_landed + rows_quarantined + rows_rejected").count())
+        .as("files where read != landed + quarantined + in a rejected file").isZero();
   }
 
   @Test
   void manifestStatusesAndCountsAreTheGroundTruths() {
-    String[] columns = {"source_path", "status", "rows_read", "rows_landed", "rows_quarantined"};
+    String[] columns = {"source_path", "status", "rows_read", "rows_landed", "rows_quarantined", "rows_rejected"};
     Rows.assertSameRows("manifest against the ground truth", table("file_manifest").selectExpr(columns),
         truth("files").selectExpr("source_path", "status", "cast(rows_read as bigint) as rows_read",
-            "cast(rows_landed as bigint) as rows_landed", "cast(rows_quarantined as bigint) as rows_quarantined"));
+            "cast(rows_landed as bigint) as rows_landed", "cast(rows_quarantined as bigint) as rows_quarantined",
+            "cast(rows_rejected as bigint) as rows_rejected"));
   }
 
   @Test
@@ -67,6 +68,10 @@ class LandSampleTest {
     Rows.assertSameRows("quarantined rows against the ground truth's invalid rows",
         table("quarantine").where(col("row_number").isNotNull()).select("source_path", "row_number"), expected);
     assertThat(table("quarantine").where("size(reasons) = 0").count()).as("quarantine rows without a reason").isZero();
+    // A rejected file is one entry standing for its rows (issue 22, defect 2).
+    Rows.assertSameRows("quarantine entries for whole files against the rejected files",
+        table("quarantine").where(col("row_number").isNull()).select("source_path"),
+        truth("files").where("status = 'rejected'").select("source_path"));
   }
 
   @Test

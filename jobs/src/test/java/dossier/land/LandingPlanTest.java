@@ -33,7 +33,7 @@ class LandingPlanTest {
 
   private static ManifestEntry entry(String path, String sha, String status) {
     return new ManifestEntry(path, path.substring(path.lastIndexOf('/') + 1), "jw_cf", path.substring(0, 7), "2024-01", sha, 10, "csv",
-        "UTF-8", status, 1, 1, 0, null);
+        "UTF-8", status, 1, 1, 0, 0, null);
   }
 
   private static Map<String, String> summary(List<LandingPlan.Step> steps) {

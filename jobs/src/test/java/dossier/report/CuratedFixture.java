@@ -57,7 +57,7 @@ final class CuratedFixture {
         .agg("U2", "year", "2024", "all", 2, 2).agg("U1", "year", "2023", "all", 25, 10);
     for (YearMonth asOf : List.of(AS_OF.minusMonths(1), AS_OF)) {
       f.partition(ReportTables.DATA_QUALITY, asOf, Map.of("dataset", "jw_cf", "files", 3L, "rows_read", 40L,
-          "rows_landed", 38L, "rows_quarantined", 2L, "quarantine_share", new BigDecimal("0.0500"),
+          "rows_landed", 38L, "rows_quarantined", 2L, "rows_rejected", 0L, "quarantine_share", new BigDecimal("0.0500"),
           "hard_failures", 0, "soft_failures", 1));
       f.partition(ReportTables.UNIT_WARNING_REPORTED, asOf, Map.of("unit_code", "U1", "month", asOf.toString()));
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  * The data-quality expectations of {@code dossier.quality} (reference.conf), checked by every
  * publish run before it writes curated output.
  *
- * @param fileConservation every current file: rows read = rows landed + rows quarantined
+ * @param fileConservation every current file: rows read = rows landed + rows quarantined + rows in a rejected file
  * @param quarantineRate per dataset: rows quarantined / rows read at most {@code quarantineAtMost}
  * @param quarantineAtMost the share allowed
  * @param quarantineMinRows the rows read a dataset needs for its quarantine rate to be judged

@@ -22,10 +22,14 @@ public final class QualityTable {
       .column("files", "文件数", "bigint", "Delivered files in their current version (landed, replaced or rejected).")
       .column("files_rejected", "拒收文件数", "bigint", "Of them, files rejected whole (missing column, unreadable).")
       .column("files_not_conserved", "行数不守恒文件数", "bigint",
-          "Of them, files whose rows read differ from rows landed + rows quarantined (should be 0).")
+          "Of them, files whose rows read differ from rows landed + rows quarantined + rows in a rejected file "
+              + "(should be 0).")
       .column("rows_read", "读取行数", "bigint", "Data rows read from those files.")
       .column("rows_landed", "入库行数", "bigint", "Rows landed in the raw table.")
       .column("rows_quarantined", "隔离行数", "bigint", "Rows quarantined with a reason.")
+      .column("rows_rejected", "拒收文件行数", "bigint",
+          "Rows of files rejected whole: the file is one quarantine entry with its reason, its rows are not "
+              + "quarantined one by one.")
       .column("quarantine_share", "隔离比例", "decimal(7,4)", "rows_quarantined / rows_read; null when no row was read.")
       .column("matters", "事项数", "bigint",
           "Distinct matters (business keys) among the landed rows, from conform's dataset_stats; null for datasets "

@@ -47,7 +47,7 @@ public final class QualityTransforms {
   private static final String AS_OF_DELIVERED = "_as_of_delivered";
   private static final String AS_OF_WITHOUT_ROWS = "_as_of_without_rows";
   private static final List<String> FILE_FIGURES = List.of("files", "files_rejected", "files_not_conserved", "rows_read",
-      "rows_landed", "rows_quarantined", AS_OF_FILES, AS_OF_DELIVERED, AS_OF_WITHOUT_ROWS);
+      "rows_landed", "rows_quarantined", "rows_rejected", AS_OF_FILES, AS_OF_DELIVERED, AS_OF_WITHOUT_ROWS);
   private static final List<String> RECORD_FIGURES = List.of("matters", "exact_duplicates", "cross_source_merges",
       "superseded_versions", "revocations", "unresolved", "records_out");
 
@@ -92,16 +92,20 @@ public final class QualityTransforms {
   private static Dataset<Row> perDataset(SparkSession spark, Dataset<Row> manifest, Dataset<Row> datasetStats,
       List<String> datasets, YearMonth asOf) {
     Column ofAsOf = col("file_month").equalTo(asOf.toString());
+    // A manifest landed before rows_rejected existed counted a rejected file's rows as quarantined.
+    Column rejectedRows = List.of(manifest.columns()).contains("rows_rejected") ? col("rows_rejected") : lit(0L);
     Dataset<Row> files = manifest.filter(col("status").isin(CURRENT.toArray()))
+        .withColumn("rows_rejected", coalesce(rejectedRows, lit(0L)))
         .withColumn("dataset", coalesce(col("dataset"), lit(UNMATCHED)))
         .groupBy("dataset").agg(
             count(lit(1)).as("files"),
             count(when(col("status").equalTo(REJECTED), 1)).as("files_rejected"),
-            count(when(col("rows_read").notEqual(col("rows_landed").plus(col("rows_quarantined"))), 1))
-                .as("files_not_conserved"),
+            count(when(col("rows_read").notEqual(col("rows_landed").plus(col("rows_quarantined"))
+                .plus(col("rows_rejected"))), 1)).as("files_not_conserved"),
             sum("rows_read").as("rows_read"),
             sum("rows_landed").as("rows_landed"),
             sum("rows_quarantined").as("rows_quarantined"),
+            sum("rows_rejected").as("rows_rejected"),
             count(when(ofAsOf.and(col("status").notEqual(REJECTED)), 1)).as(AS_OF_FILES),
             count(when(ofAsOf, 1)).as(AS_OF_DELIVERED),
             count(when(ofAsOf.and(col("rows_read").equalTo(0)), 1)).as(AS_OF_WITHOUT_ROWS));
@@ -139,8 +143,8 @@ public final class QualityTransforms {
     Column perDataset = col("dataset").notEqual(ALL);
     List<Column> results = new ArrayList<>();
     add(results, "file-conservation", s.fileConservation(), perDataset, col("files_not_conserved").equalTo(0),
-        format_string("%d of %d files with rows read ≠ rows landed + rows quarantined", col("files_not_conserved"),
-            col("files")));
+        format_string("%d of %d files with rows read ≠ rows landed + rows quarantined + rows in a rejected file",
+            col("files_not_conserved"), col("files")));
     add(results, "quarantine-rate", s.quarantineRate(), perDataset.and(col("rows_read").geq(s.quarantineMinRows())),
         col("quarantine_share").leq(s.quarantineAtMost()),
         format_string("%d of %d rows quarantined = %.2f%% (at most %.2f%%)", col("rows_quarantined"),

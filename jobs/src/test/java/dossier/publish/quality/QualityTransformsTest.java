@@ -66,7 +66,7 @@ class QualityTransformsTest {
     Rows.assertRows("expectations of xf_jb and all", checked(spark, goodManifest(spark), stats(spark, 2), 0)
             .filter(col("dataset").isin("xf_jb", "all")).select("dataset", "expectations"),
         row("xf_jb", List.of(
-            "file-conservation (hard): passed, 0 of 2 files with rows read ≠ rows landed + rows quarantined",
+            "file-conservation (hard): passed, 0 of 2 files with rows read ≠ rows landed + rows quarantined + rows in a rejected file",
             "quarantine-rate (hard): passed, 4 of 100 rows quarantined = 4.00% (at most 5.00%)",
             "files-hold-rows (soft): passed, 0 of 1 file(s) for 2024-03 hold no data row (empty file or header only)",
             "unresolved-rate (soft): passed, 2 of 40 matters unresolved = 5.00% (at most 25.00%)")),
@@ -85,6 +85,19 @@ class QualityTransformsTest {
   }
 
   @Test
+  void aRejectedFilesRowsAreCountedAsSuchAndConserved(SparkSession spark) {
+    // Issue 22, defect 2: 7 rows of a rejected file are neither landed nor quarantined.
+    Dataset<Row> manifest = Rows.of(spark, MANIFEST + ", rows_rejected bigint",
+        row("xf_jb", "2024-02", "landed", 60L, 58L, 2L, 0L),
+        row("xf_jb", "2024-03", "rejected", 7L, 0L, 0L, 7L));
+
+    Rows.assertRows("figures of xf_jb", checked(spark, manifest, stats(spark, 2), 0)
+            .filter(col("dataset").equalTo("xf_jb"))
+            .select("files", "files_rejected", "files_not_conserved", "rows_read", "rows_quarantined", "rows_rejected"),
+        row(2L, 1L, 0L, 67L, 2L, 7L));
+  }
+
+  @Test
   void theQuarantineRateOfADatasetWithFewRowsIsNotJudged(SparkSession spark) {
     // fy_aj: 1 of 10 rows quarantined (10 %), fewer rows than the 50 a rate needs
     Dataset<Row> manifest = goodManifest(spark).union(Rows.of(spark, MANIFEST,
@@ -92,7 +105,8 @@ class QualityTransformsTest {
 
     Rows.assertRows("expectations of fy_aj", checked(spark, manifest, stats(spark, 2), 0)
             .filter(col("dataset").equalTo("fy_aj")).select("expectations", "hard_failures"),
-        row(List.of("file-conservation (hard): passed, 0 of 1 files with rows read ≠ rows landed + rows quarantined",
+        row(List.of("file-conservation (hard): passed, 0 of 1 files with rows read ≠ rows landed + rows quarantined"
+                + " + rows in a rejected file",
             "files-hold-rows (soft): passed, 0 of 1 file(s) for 2024-03 hold no data row (empty file or header only)"),
             0));
   }
