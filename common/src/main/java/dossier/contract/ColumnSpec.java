@@ -1,5 +1,6 @@
 package dossier.contract;
 
+import dossier.normalise.Values;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -41,5 +42,13 @@ public record ColumnSpec(
   public ColumnSpec {
     headers = List.copyOf(headers);
     codes = List.copyOf(codes);
+  }
+
+  /**
+   * A header cell or spelling in the form headers are matched in: folded to half-width, without any
+   * white space, so {@code 问题金额（万元）} matches {@code 问题金额(万元)}.
+   */
+  public static String headerKey(String text) {
+    return text == null ? "" : Values.removeSpaces(Values.fold(text));
   }
 }

@@ -76,6 +76,14 @@ public final class Dates {
     return parseDate(text).or(() -> parseYearMonth(text).map(m -> m.atDay(1)));
   }
 
+  /**
+   * Whether the text is a year-month without a day (e.g. {@code 2019.05}), which
+   * {@link #parseDateOrMonth} reads as the month's first day: a value coarser than that date.
+   */
+  public static boolean isYearMonthOnly(String text) {
+    return parseDate(text).isEmpty() && parseYearMonth(text).isPresent();
+  }
+
   /** The day of an Excel serial number (1900 date system); a time fraction is dropped. */
   public static LocalDate fromExcelSerial(double serial) {
     return EXCEL_EPOCH.plusDays((long) Math.floor(serial));

@@ -57,6 +57,17 @@ class DatesTest {
   }
 
   @Test
+  void tellsAYearMonthWithoutADayFromADate() {
+    assertThat(Dates.isYearMonthOnly("2019.05")).as("2019.05").isTrue();
+    assertThat(Dates.isYearMonthOnly("2019年5月")).as("2019年5月").isTrue();
+    assertThat(Dates.isYearMonthOnly("201905")).as("201905").isTrue();
+    assertThat(Dates.isYearMonthOnly("2019-05-01")).as("a first day given in full").isFalse();
+    assertThat(Dates.isYearMonthOnly("45446")).as("an Excel serial").isFalse();
+    assertThat(Dates.isYearMonthOnly("无")).as("no date at all").isFalse();
+    assertThat(Dates.isYearMonthOnly(null)).as("null").isFalse();
+  }
+
+  @Test
   void nullIsNoDate() {
     assertThat(Dates.parseDate(null)).as("null date").isEmpty();
     assertThat(Dates.parseYearMonth(null)).as("null month").isEmpty();

@@ -2,7 +2,6 @@ package dossier.land;
 
 import dossier.contract.ColumnSpec;
 import dossier.contract.DatasetContract;
-import dossier.normalise.Values;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A dataset contract as the file reader needs it on executors: which header spellings name which
- * canonical column, and each column's {@link CellRule}. Headers match after the same cleaning as
- * values plus the removal of inner spaces, so {@code 问题金额（万元）} matches {@code 问题金额(万元)}.
+ * canonical column ({@link ColumnSpec#headerKey}), and each column's {@link CellRule}.
  */
 final class DatasetLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,13 +26,8 @@ final class DatasetLayout implements Serializable {
     for (ColumnSpec column : contract.columns()) {
       rules.add(new CellRule(column));
       headersByColumn.put(column.name(), column.headers());
-      column.headers().forEach(h -> columnByHeader.put(header(h), column.name()));
+      column.headers().forEach(h -> columnByHeader.put(ColumnSpec.headerKey(h), column.name()));
     }
-  }
-
-  /** The matching form of a header cell: folded, without any white space. */
-  static String header(String text) {
-    return text == null ? "" : Values.removeSpaces(Values.fold(text));
   }
 
   String dataset() {
@@ -43,7 +36,7 @@ final class DatasetLayout implements Serializable {
 
   /** The canonical column a header cell names, or null. */
   String columnOf(String headerCell) {
-    return columnByHeader.get(header(headerCell));
+    return columnByHeader.get(ColumnSpec.headerKey(headerCell));
   }
 
   List<CellRule> rules() {
