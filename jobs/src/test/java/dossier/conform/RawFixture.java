@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import dossier.conform.io.RawTables;
 import dossier.contract.ColumnSpec;
 import dossier.contract.DatasetContract;
+import dossier.contract.Provenance;
 import dossier.lake.Lake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,13 +21,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Raw-layer rows for tests, built from a dataset's contract the way the landing job lands them:
  * canonical columns typed, a contract default applied, provenance filled in (delivery month,
- * file month and sequence from the file name, row numbers from 2 after the header).
+ * file month and sequence from the file name, row numbers from 2 after the header, raw values:
+ * each given text under its column's first header spelling).
  */
 final class RawFixture {
   private final SparkSession spark;
@@ -65,11 +67,20 @@ final class RawFixture {
 
   /** The raw rows of a dataset from the files delivered up to {@code month}. */
   Dataset<Row> rows(String dataset, String month) {
+    return RawTables.typed(landed(dataset, month), contracts.get(dataset));
+  }
+
+  /** A dataset's raw table as the landing job writes it, from the files delivered up to {@code month}. */
+  private Dataset<Row> landed(String dataset, String month) {
     DatasetContract contract = contracts.get(dataset);
-    StructType text = new StructType();
-    for (String name : RawTables.schema(contract).fieldNames()) {
-      text = text.add(name, name.equals("row_number") ? DataTypes.IntegerType : DataTypes.StringType);
+    StructType landedText = new StructType();
+    for (ColumnSpec column : contract.columns()) {
+      landedText = landedText.add(column.name(), DataTypes.StringType);
     }
+    for (String name : RawTables.PROVENANCE) {
+      landedText = landedText.add(name, name.equals(Provenance.ROW_NUMBER) ? DataTypes.IntegerType : DataTypes.StringType);
+    }
+    landedText = landedText.add(Provenance.RAW_VALUES, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
     // A file delivered again under the same name replaces its earlier version (extracts.md).
     Map<String, File> latest = new LinkedHashMap<>();
     files.stream().filter(f -> f.contract == contract && f.deliveryMonth.compareTo(month) <= 0)
@@ -77,17 +88,17 @@ final class RawFixture {
     List<Row> rows = new ArrayList<>();
     latest.values().forEach(f -> rows.addAll(f.rows()));
     List<Column> typed = new ArrayList<>();
-    for (StructField field : RawTables.schema(contract).fields()) {
-      typed.add(col(field.name()).cast(field.dataType()).as(field.name()));
-    }
-    return spark.createDataFrame(rows, text).select(typed.toArray(Column[]::new));
+    contract.columns().forEach(c -> typed.add(col(c.name()).cast(c.type().sparkType()).as(c.name())));
+    RawTables.PROVENANCE.forEach(name -> typed.add(col(name)));
+    typed.add(col(Provenance.RAW_VALUES));
+    return spark.createDataFrame(rows, landedText).select(typed.toArray(Column[]::new));
   }
 
   /** Writes every dataset's rows delivered up to {@code month} as its raw Delta table (a new version each time). */
   void land(Lake lake, String month) {
     contracts.keySet().stream().filter(d -> files.stream().anyMatch(f -> f.contract.name().equals(d)
         && f.deliveryMonth.compareTo(month) <= 0)).forEach(d ->
-        rows(d, month).withColumn("run_id", lit("test")).write().format("delta").mode("overwrite")
+        landed(d, month).withColumn("run_id", lit("test")).write().format("delta").mode("overwrite")
             .option("overwriteSchema", "true").save(lake.raw(d)));
   }
 
@@ -128,9 +139,21 @@ final class RawFixture {
         }
         cells.addAll(List.of(deliveryMonth, fileMonth, name, deliveryMonth + "/" + contract.source() + "/" + name, sha));
         cells.add(i + 2);
+        cells.add(CollectionConverters.asScala(rawValues(values.get(i))));
         rows.add(RowFactory.create(cells.toArray()));
       }
       return rows;
+    }
+
+    /** The cells as delivered: each value given, under its column's first header spelling. */
+    private Map<String, String> rawValues(Map<String, String> row) {
+      Map<String, String> raw = new LinkedHashMap<>();
+      row.forEach((column, value) -> {
+        if (value != null) {
+          raw.put(contract.column(column).orElseThrow().headers().get(0), value);
+        }
+      });
+      return raw;
     }
 
     private static String sha256(String text) {

@@ -1,30 +1,37 @@
 package dossier.conform.io;
 
 import dossier.contract.ColumnSpec;
+import dossier.contract.ColumnType;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
 import dossier.job.TableAccess;
+import dossier.normalise.Dates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Reads the raw tables conform needs: a dataset's canonical columns, typed per its contract,
- * and the provenance columns conform carries on. A dataset never delivered has no table yet and
- * reads as empty.
+ * beside each date-or-month column whether it was given as a year-month only, and the provenance
+ * columns conform carries on. A dataset never delivered has no table yet and reads as empty.
  */
 public final class RawTables {
   /** The provenance columns conform reads, with the types it reads them as. */
@@ -49,8 +56,28 @@ public final class RawTables {
     if (version.isEmpty()) {
       return spark.createDataFrame(List.of(), schema(contract));
     }
-    Dataset<Row> table = tables.readVersion(tables.lake().raw(contract.name()), version.getAsLong());
-    return table.select(columns(contract).toArray(Column[]::new));
+    return typed(tables.readVersion(tables.lake().raw(contract.name()), version.getAsLong()), contract);
+  }
+
+  /** A raw table's rows (as the landing job writes them) in the shape {@link #read} returns. */
+  public static Dataset<Row> typed(Dataset<Row> rawTable, DatasetContract contract) {
+    List<Column> columns = new ArrayList<>();
+    for (ColumnSpec column : contract.columns()) {
+      columns.add(col(column.name()).cast(column.type().sparkType()).as(column.name()));
+      if (column.type() == ColumnType.DATE_OR_MONTH) {
+        columns.add(givenAsMonth(column).as(monthOnly(column.name())));
+      }
+    }
+    PROVENANCE.forEach(name -> columns.add(col(name).cast(provenanceType(name)).as(name)));
+    return rawTable.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The column beside a date-or-month column that says its cell gave a year-month only: its date is
+   * then the month's first day, coarser than a full date (see History).
+   */
+  public static String monthOnly(String column) {
+    return column + "_month_only";
   }
 
   /**
@@ -73,23 +100,38 @@ public final class RawTables {
     return when(n.equalTo(""), lit(1)).otherwise(n.cast("int"));
   }
 
-  /** The schema {@link #read} returns: canonical columns, then provenance. */
+  /**
+   * The schema {@link #read} returns: canonical columns (a date-or-month one followed by its
+   * {@link #monthOnly}), then provenance.
+   */
   public static StructType schema(DatasetContract contract) {
     StructType schema = new StructType();
     for (ColumnSpec column : contract.columns()) {
       schema = schema.add(column.name(), DataType.fromDDL(column.type().sparkType()));
+      if (column.type() == ColumnType.DATE_OR_MONTH) {
+        schema = schema.add(monthOnly(column.name()), DataTypes.BooleanType, false);
+      }
     }
     for (String name : PROVENANCE) {
-      schema = schema.add(name, name.equals(Provenance.ROW_NUMBER) ? DataTypes.IntegerType : DataTypes.StringType);
+      schema = schema.add(name, provenanceType(name));
     }
     return schema;
   }
 
-  private static List<Column> columns(DatasetContract contract) {
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : schema(contract).fields()) {
-      columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
-    }
-    return columns;
+  private static DataType provenanceType(String name) {
+    return name.equals(Provenance.ROW_NUMBER) ? DataTypes.IntegerType : DataTypes.StringType;
+  }
+
+  /**
+   * Whether the column's cell, as delivered (raw_values, under any of its spellings), is a
+   * year-month without a day. A UDF, so that the landing's own parser decides ({@link Dates}):
+   * its spellings copied into Spark expressions would be a second parser to keep in step.
+   */
+  private static Column givenAsMonth(ColumnSpec column) {
+    Set<String> spellings = column.headers().stream().map(ColumnSpec::headerKey).collect(Collectors.toUnmodifiableSet());
+    UDF1<scala.collection.Map<String, String>, Boolean> yearMonthOnly = raw -> raw != null
+        && CollectionConverters.asJava(raw).entrySet().stream()
+            .anyMatch(cell -> spellings.contains(ColumnSpec.headerKey(cell.getKey())) && Dates.isYearMonthOnly(cell.getValue()));
+    return coalesce(udf(yearMonthOnly, DataTypes.BooleanType).apply(col(Provenance.RAW_VALUES)), lit(false));
   }
 }
