@@ -22,7 +22,8 @@ final class RestrictedTables {
   private static final ColumnDoc RANK = ColumnDoc.of("rank", "职级", "string", "The rank (正科, 副科 ...), as delivered.");
   private static final ColumnDoc ROLE = ColumnDoc.of("role", "正副职", "string", "正职 (principal) or 副职 (deputy).");
   private static final ColumnDoc POST_SINCE = ColumnDoc.of("post_since", "任现职时间", "date",
-      "Since when the post is held, as delivered.");
+      "Since when the post is held, as delivered; a year-month alone is its first day, unless a roster gave "
+          + "the full date in that month.");
   private static final ColumnDoc TEAM_MEMBER = ColumnDoc.of("team_member", "是否班子成员", "string",
       "是 or 否: a member of the unit's leadership team.");
   private static final ColumnDoc CATEGORY = ColumnDoc.of("category", "事项类别", "string",

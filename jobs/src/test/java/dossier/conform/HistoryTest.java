@@ -4,6 +4,7 @@ import static dossier.testing.Rows.assertRows;
 import static dossier.testing.Rows.row;
 
 import dossier.testing.SparkTest;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,57 @@ class HistoryTest {
         ConformTransforms.cadreHistory(raw.rows("zzb_roster"), TestSettings.keys()).select("unit_code", "valid_from", "valid_to"),
         row("U1", null, "2024-02-01"),
         row("U3", "2024-02-01", null));
+  }
+
+  /** One roster of cadres, each with the post_since given as written in the file. */
+  private static void rosterSince(RawFixture raw, String month, String... idPostSince) {
+    RawFixture.File f = raw.file(month, "zzb_roster_" + month.replace("-", "") + ".csv");
+    for (int i = 0; i < idPostSince.length; i += 2) {
+      f.row("id_number", idPostSince[i], "name", "N" + idPostSince[i], "unit_code", "U1", "post", "镇长", "rank", "正科",
+          "role", "正职", "post_since", idPostSince[i + 1]);
+    }
+  }
+
+  @Test
+  void yearMonthOnlyIsAChangeOnlyWhenItsMonthDiffers(SparkSession spark) {
+    RawFixture raw = TestSettings.raw(spark);
+    rosterSince(raw, "2024-01", "A", "2019-05-17", "B", "2020-11-03", "C", "2018-03-09");
+    rosterSince(raw, "2024-02", "A", "2019-05", "B", "2020-11", "C", "2018-04");
+    rosterSince(raw, "2024-03", "A", "2019-05-17", "B", "2020-11-03", "C", "2018-04");
+
+    assertRows("February gave year-months only: A and B agree with what was known, C's month differs",
+        ConformTransforms.cadreHistory(raw.rows("zzb_roster"), TestSettings.keys())
+            .select("id_number", "post_since", "valid_from", "valid_to"),
+        row("A", "2019-05-17", null, null),
+        row("B", "2020-11-03", null, null),
+        row("C", "2018-03-09", null, "2024-02-01"),
+        row("C", "2018-04-01", "2024-02-01", null));
+  }
+
+  @Test
+  void fullDateInsideAnEarlierYearMonthIsNoChange(SparkSession spark) {
+    RawFixture raw = TestSettings.raw(spark);
+    rosterSince(raw, "2024-01", "A", "2019-05");
+    rosterSince(raw, "2024-02", "A", "2019-05-17");
+    rosterSince(raw, "2024-03", "A", "2019-05");
+
+    assertRows("one interval, carrying the finer date",
+        ConformTransforms.cadreHistory(raw.rows("zzb_roster"), TestSettings.keys())
+            .select("id_number", "post_since", "valid_from", "valid_to"),
+        row("A", "2019-05-17", null, null));
+  }
+
+  @Test
+  void birthGivenAsItsYearMonthIsNoChange(SparkSession spark) {
+    RawFixture raw = TestSettings.raw(spark);
+    for (String month : List.of("2024-01", "2024-02", "2024-03")) {
+      raw.file(month, "zzb_roster_" + month.replace("-", "") + ".csv").row("id_number", "A", "name", "NA", "unit_code", "U1",
+          "post", "镇长", "rank", "正科", "role", "正职", "birth", month.equals("2024-02") ? "1975-03" : "1975-03-12");
+    }
+
+    assertRows("the birth month agrees with the birth date",
+        ConformTransforms.cadreHistory(raw.rows("zzb_roster"), TestSettings.keys()).select("id_number", "birth", "valid_from"),
+        row("A", "1975-03-12", null));
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -15,11 +17,13 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import dossier.conform.io.RawTables;
 import dossier.contract.Provenance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,20 +37,24 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * {@code _n}, then its delivery) wins. A state first seen in snapshot S_k, after S_(k-1) showed
  * another state or no row, is valid from the first day of the month after S_(k-1); the first
  * snapshot's states are valid since before it (valid_from null). A key missing from a later
- * snapshot is closed (left), and opens a new interval when it comes back (re-joined).
+ * snapshot is closed (left), and opens a new interval when it comes back (re-joined). A date given
+ * as a year-month only is no change from a full date in that month ({@link #withMonthsResolved}).
  */
 public final class History {
   private History() {}
 
   /**
    * Intervals of {@code stateColumns} per {@code key} from snapshot rows (raw shape: the columns
-   * plus file_month, source_file, delivery_month, row_number). Columns: key, state columns,
-   * valid_from, valid_to, is_current, first_seen, last_seen.
+   * plus file_month, source_file, delivery_month, row_number, and {@link RawTables#monthOnly} beside
+   * each date-or-month column). Columns: key, state columns, valid_from, valid_to, is_current,
+   * first_seen, last_seen.
    */
   public static Dataset<Row> intervals(Dataset<Row> snapshotRows, String key, List<String> stateColumns) {
-    Dataset<Row> rows = latestSnapshotPerMonth(snapshotRows)
+    List<String> datesOrMonths = stateColumns.stream()
+        .filter(c -> Arrays.asList(snapshotRows.columns()).contains(RawTables.monthOnly(c))).toList();
+    Dataset<Row> rows = withMonthsResolved(latestSnapshotPerMonth(snapshotRows)
         .withColumn("copy", row_number().over(Window.partitionBy(col(key), col(Provenance.FILE_MONTH)).orderBy(Provenance.ROW_NUMBER)))
-        .where(col("copy").equalTo(1));
+        .where(col("copy").equalTo(1)), key, datesOrMonths);
     Dataset<Row> months = rows.select(Provenance.FILE_MONTH).distinct()
         .withColumn("k", row_number().over(Window.orderBy(Provenance.FILE_MONTH)))
         .withColumn("previous_month", lag(Provenance.FILE_MONTH, 1).over(Window.orderBy(Provenance.FILE_MONTH)))
@@ -77,6 +85,31 @@ public final class History {
             min(Provenance.FILE_MONTH).as("first_seen"),
             max(Provenance.FILE_MONTH).as("last_seen"))
         .select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * A date given as a year-month only (the month's first day) takes the full date of that month the
+   * key's snapshots give, the latest one before it, else the first one after it: a value that agrees
+   * with the known one at the precision given is no change (issue 22, defect 6). Taking a later full
+   * date too keeps one interval when the year-month came first, and it carries the finer date, as
+   * the same date said more precisely. A year-month of another month stays its first day: a change.
+   */
+  private static Dataset<Row> withMonthsResolved(Dataset<Row> rows, String key, List<String> datesOrMonths) {
+    WindowSpec byMonth = Window.partitionBy(key).orderBy(Provenance.FILE_MONTH);
+    for (String c : datesOrMonths) {
+      Column monthOnly = col(RawTables.monthOnly(c));
+      Column fullDate = when(not(monthOnly), col(c));
+      Column before = last(fullDate, true).over(byMonth.rowsBetween(Window.unboundedPreceding(), -1));
+      Column after = first(fullDate, true).over(byMonth.rowsBetween(1, Window.unboundedFollowing()));
+      rows = rows.withColumn(c, when(monthOnly, coalesce(inMonth(before, col(c)), inMonth(after, col(c)), col(c)))
+          .otherwise(col(c)));
+    }
+    return rows;
+  }
+
+  /** The date when it falls in the month of {@code firstDay}, else null. */
+  private static Column inMonth(Column date, Column firstDay) {
+    return when(trunc(date, "month").equalTo(firstDay), date);
   }
 
   /** Of several files for one file month, the rows of the later one. */
