@@ -77,10 +77,11 @@ public final class ConformJob {
     }
     Dataset<Row> units = keep(ConformTransforms.unitHistory(read(UNITS, versions)));
     Dataset<Row> cadres = keep(ConformTransforms.cadreHistory(read(ROSTER, versions), keys));
-    Dataset<Row> delivered = keep(ConformTransforms.delivered(dataset -> read(dataset, versions), settings));
+    Dataset<Row> flagged = keep(ConformTransforms.flagged(dataset -> read(dataset, versions), settings));
+    Dataset<Row> delivered = SourceRecords.records(flagged);
     Scope scope = scope(previous, versions, units, cadres, delivered, latestMonth.get());
     long written = writeHistories(units, cadres) + writeRecords(scope, delivered, units, cadres, latestMonth.get());
-    written += writeStats(versions) + writeDossier(units, cadres, latestMonth.get());
+    written += writeStats(flagged) + writeDossier(units, cadres, latestMonth.get());
     saveWatermark(versions, latestMonth.get());
     return Result.conformed(summary(), latestMonth.get(), scope.isAll(), written);
   }
@@ -205,11 +206,10 @@ public final class ConformJob {
             scope::targetRows);
   }
 
-  private long writeStats(Map<String, OptionalLong> versions) {
-    Map<String, Dataset<Row>> rawRows = new LinkedHashMap<>();
-    settings.records().keySet().forEach(d -> rawRows.put(d, read(d, versions)));
-    return tables.write(ConformedTables.DATASET_STATS, DatasetStats.of(rawRows, tables.read(ConformedTables.SUPERVISION_RECORD),
-        tables.read(ConformedTables.UNRESOLVED_RECORD), settings), all -> all);
+  private long writeStats(Dataset<Row> flagged) {
+    return tables.write(ConformedTables.DATASET_STATS, DatasetStats.of(spark, flagged,
+        tables.read(ConformedTables.SUPERVISION_RECORD), tables.read(ConformedTables.UNRESOLVED_RECORD), settings),
+        all -> all);
   }
 
   private long writeDossier(Dataset<Row> units, Dataset<Row> cadres, String latestMonth) {

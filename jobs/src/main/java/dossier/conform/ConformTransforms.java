@@ -49,10 +49,19 @@ public final class ConformTransforms {
 
   /** The delivered records (SourceRecords shape) of every dataset with a record block, from its raw rows. */
   public static Dataset<Row> delivered(Function<String, Dataset<Row>> rawRows, ConformSettings settings) {
+    return SourceRecords.records(flagged(rawRows, settings));
+  }
+
+  /**
+   * Every raw row of every dataset with a record block, in the SourceRecords shape with its person
+   * and copy flags ({@link SourceRecords#flagged}): the delivered records and dataset_stats' counts
+   * both come from it.
+   */
+  public static Dataset<Row> flagged(Function<String, Dataset<Row>> rawRows, ConformSettings settings) {
     Dataset<Row> all = null;
     for (RecordMapping mapping : settings.records().values()) {
-      Dataset<Row> records = SourceRecords.of(rawRows.apply(mapping.dataset()), mapping, settings);
-      all = all == null ? records : all.unionByName(records);
+      Dataset<Row> rows = SourceRecords.flagged(rawRows.apply(mapping.dataset()), mapping, settings);
+      all = all == null ? rows : all.unionByName(rows);
     }
     return all;
   }

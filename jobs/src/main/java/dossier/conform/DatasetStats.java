@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -15,10 +14,12 @@ import static org.apache.spark.sql.functions.when;
 import dossier.conform.records.SourceRecords;
 import dossier.conform.settings.ConformSettings;
 import dossier.conform.settings.RecordMapping;
-import java.util.Map;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * dataset_stats: where each person-level dataset's rows went. Conserved per dataset:
@@ -29,37 +30,34 @@ public final class DatasetStats {
   private DatasetStats() {}
 
   /**
-   * @param raw the full raw rows of every dataset with a record block, by dataset
+   * @param flagged every raw row of the datasets with a record block, with its person and copy
+   *     flags ({@code ConformTransforms.flagged}): one aggregation counts them all
    * @param records supervision_record
    * @param unresolved unresolved_record
    */
-  public static Dataset<Row> of(Map<String, Dataset<Row>> raw, Dataset<Row> records, Dataset<Row> unresolved,
+  public static Dataset<Row> of(SparkSession spark, Dataset<Row> flagged, Dataset<Row> records, Dataset<Row> unresolved,
       ConformSettings settings) {
-    Dataset<Row> rows = null;
-    for (RecordMapping mapping : settings.records().values()) {
-      Dataset<Row> counts = rawCounts(raw.get(mapping.dataset()), mapping);
-      rows = rows == null ? counts : rows.unionByName(counts);
-    }
+    Dataset<Row> datasets = spark.createDataset(List.copyOf(settings.records().keySet()), Encoders.STRING())
+        .toDF("dataset");
+    Dataset<Row> counts = datasets.join(rawCounts(flagged), new String[] {"dataset"}, "left")
+        .na().fill(0, new String[] {"rows_in", "not_person_records", "exact_duplicates", "superseded_versions", "matters"});
     Dataset<Row> outcomes = outcomes(records, unresolved, settings);
-    return ConformedTables.DATASET_STATS.select(rows.join(outcomes, new String[] {"dataset"}, "left")
+    return ConformedTables.DATASET_STATS.select(counts.join(outcomes, new String[] {"dataset"}, "left")
         .na().fill(0, new String[] {"cross_source_merges", "revocations", "unresolved", "records_out"}));
   }
 
-  private static Dataset<Row> rawCounts(Dataset<Row> raw, RecordMapping mapping) {
-    Column person = mapping.where().map(sql -> coalesce(expr(sql), lit(false))).orElse(lit(true));
-    Column kept = col("person").and(col("copy").equalTo(1));
-    return raw
-        .withColumn("person", person)
-        .withColumn("copy", SourceRecords.copyNumber(mapping.contract()))
-        .withColumn("key", SourceRecords.recordKey(mapping.contract()))
+  /** Per dataset with raw rows: rows in, not person records, exact duplicates, superseded versions, matters. */
+  private static Dataset<Row> rawCounts(Dataset<Row> flagged) {
+    Column person = col(SourceRecords.PERSON);
+    Column kept = person.and(col(SourceRecords.COPY).equalTo(1));
+    return flagged.groupBy("dataset")
         .agg(count(lit(1)).as("rows_in"),
-            sum(when(not(col("person")), 1).otherwise(0)).cast("bigint").as("not_person_records"),
-            sum(when(col("person").and(col("copy").gt(1)), 1).otherwise(0)).cast("bigint").as("exact_duplicates"),
+            sum(when(not(person), 1).otherwise(0)).cast("bigint").as("not_person_records"),
+            sum(when(person.and(col(SourceRecords.COPY).gt(1)), 1).otherwise(0)).cast("bigint").as("exact_duplicates"),
             sum(when(kept, 1).otherwise(0)).cast("bigint").as("kept"),
-            count_distinct(when(kept, col("key"))).as("matters"))
-        .select(lit(mapping.dataset()).as("dataset"), col("rows_in"), col("not_person_records"),
-            coalesce(col("exact_duplicates"), lit(0L)).as("exact_duplicates"),
-            coalesce(col("kept"), lit(0L)).minus(col("matters")).as("superseded_versions"), col("matters"));
+            count_distinct(when(kept, col("record_key"))).as("matters"))
+        .select(col("dataset"), col("rows_in"), col("not_person_records"), col("exact_duplicates"),
+            col("kept").minus(col("matters")).as("superseded_versions"), col("matters"));
   }
 
   /** Records and unresolved records by dataset; a merged record counts for the dataset it was merged into. */

@@ -96,6 +96,13 @@ class ConformSampleTest {
         .isEqualTo(pairs.get("merged_by_doc_no").asLong() + pairs.get("merged_by_date_window").asLong());
     assertThat(stats.agg(org.apache.spark.sql.functions.sum("exact_duplicates")).first().getLong(0))
         .as("exact duplicate rows of the person-level datasets").isEqualTo(exactDuplicates);
+    for (Row row : stats.collectAsList()) {
+      String dataset = row.getAs("dataset");
+      assertThat(row.<Long>getAs("rows_in")).as("rows in of " + dataset)
+          .isEqualTo(truth.at("/datasets/" + dataset + "/raw_rows").asLong())
+          .isEqualTo(row.<Long>getAs("not_person_records") + row.<Long>getAs("exact_duplicates")
+              + row.<Long>getAs("superseded_versions") + row.<Long>getAs("matters"));
+    }
   }
 
   @Test

@@ -41,24 +41,38 @@ public final class SourceRecords {
       "event_date", "points", "severe", "rules_fired", "revoked", "attributes",
       Provenance.DELIVERY_MONTH, Provenance.FILE_MONTH, "file_seq", Provenance.ROW_NUMBER, Provenance.SOURCE_PATH);
 
+  /** Beside the shape in {@link #flagged}: whether the row is a person record (the record block's {@code where}). */
+  public static final String PERSON = "person";
+  /** Beside the shape in {@link #flagged}: 1 for a row, 2… for the rows of its file identical to it. */
+  public static final String COPY = "copy";
+
   private SourceRecords() {}
 
   /** The delivered records of one dataset's raw rows (as {@code RawTables.read} returns them). */
   public static Dataset<Row> of(Dataset<Row> raw, RecordMapping mapping, ConformSettings settings) {
-    Dataset<Row> rows = withoutExactDuplicates(personRows(raw, mapping), mapping.contract())
+    return records(flagged(raw, mapping, settings));
+  }
+
+  /**
+   * Every raw row of one dataset in the delivered-record shape, with {@link #PERSON} and
+   * {@link #COPY}: the records are the person rows' first copies ({@link #records}), and
+   * dataset_stats counts the rest from the same rows, so the raw table is read once for both.
+   */
+  public static Dataset<Row> flagged(Dataset<Row> raw, RecordMapping mapping, ConformSettings settings) {
+    Column person = mapping.where().map(sql -> coalesce(expr(sql), lit(false))).orElse(lit(true));
+    Dataset<Row> rows = raw.withColumn(PERSON, person)
+        .withColumn(COPY, copyNumber(mapping.contract()))
         .withColumn(ConformSettings.SUB_CATEGORY, expr(mapping.subCategory()).cast("string"))
         .withColumn("event_date", expr(mapping.eventDate()).cast("date"));
-    return Points.score(rows, settings.rules(mapping.category())).select(shape(mapping).toArray(Column[]::new));
+    List<Column> columns = new ArrayList<>(shape(mapping));
+    columns.add(col(PERSON));
+    columns.add(col(COPY));
+    return Points.score(rows, settings.rules(mapping.category())).select(columns.toArray(Column[]::new));
   }
 
-  /** The rows that are person records: those the record block's {@code where} keeps. */
-  public static Dataset<Row> personRows(Dataset<Row> raw, RecordMapping mapping) {
-    return mapping.where().map(sql -> raw.where(coalesce(expr(sql), lit(false)))).orElse(raw);
-  }
-
-  /** Rows identical (every canonical column) to an earlier row of the same file are dropped. */
-  public static Dataset<Row> withoutExactDuplicates(Dataset<Row> raw, DatasetContract contract) {
-    return raw.withColumn("copy", copyNumber(contract)).where(col("copy").equalTo(1)).drop("copy");
+  /** The delivered records of {@link #flagged} rows: person records, rows identical to an earlier row of their file dropped. */
+  public static Dataset<Row> records(Dataset<Row> flagged) {
+    return flagged.where(col(PERSON).and(col(COPY).equalTo(1))).drop(PERSON, COPY);
   }
 
   /** 1 for a row, 2… for the rows of the same file identical to it in every canonical column. */
