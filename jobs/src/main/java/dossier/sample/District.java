@@ -26,6 +26,7 @@ final class District {
   private final Set<String> unitNames = new HashSet<>();
   private final Map<Integer, Integer> idSequences = new HashMap<>();
   private final Map<String, String> staffRoles = new HashMap<>();
+  private final long seed;
   final List<Unit> units = new ArrayList<>();
   final List<Seat> seats = new ArrayList<>();
   final List<Person> persons = new ArrayList<>();
@@ -76,7 +77,8 @@ final class District {
     String name;
     String rank;
     Seat seat;
-    YearMonth postSince;
+    /** Since when the person holds the seat: a day of the month of the change that seated them. */
+    LocalDate postSince;
     YearMonth rejoinAt;
     /** Planted scenario people and same-name pairs keep their seat for the whole history. */
     boolean exempt;
@@ -104,8 +106,9 @@ final class District {
     }
   }
 
-  District(SampleSettings.District shape, Vocabulary vocabulary, DomainCodes codes) {
+  District(SampleSettings.District shape, Vocabulary vocabulary, DomainCodes codes, long seed) {
     this.shape = shape;
+    this.seed = seed;
     this.vocabulary = vocabulary;
     this.codes = codes;
     this.names = new PersonNames(vocabulary);
@@ -231,13 +234,19 @@ final class District {
     };
   }
 
+  /**
+   * Seats the person, holding the seat since a day of {@code since}: any day of the month (not only
+   * its first), drawn from a stream of its own keyed by the person and the month, so that the other
+   * choices do not move and the day is the same for as long as the person holds the post.
+   */
   void assign(Person person, Seat seat, YearMonth since) {
     if (person.seat != null && person.seat.holder == person) {
       person.seat.holder = null;
     }
     person.seat = seat;
     seat.holder = person;
-    person.postSince = since;
+    long month = since.getYear() * 12L + since.getMonthValue() - 1;
+    person.postSince = since.atDay(Rng.of(seed, "post-since", person.index, month).between(1, since.lengthOfMonth()));
   }
 
   void vacate(Person person) {

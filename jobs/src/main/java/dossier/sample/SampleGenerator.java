@@ -63,7 +63,7 @@ public final class SampleGenerator {
     Vocabulary vocabulary = Vocabulary.load();
     DomainCodes codes = DomainCodes.check(contracts, vocabulary.unknownCode());
     Tables tables = new Tables(contracts);
-    District district = new District(settings.district(), vocabulary, codes);
+    District district = new District(settings.district(), vocabulary, codes, settings.seed());
     district.populate(settings.cadres(), calendar.start(), Rng.of(settings.seed(), "populate"));
     Scenarios scenarios = new Scenarios();
     Path spoolDir = Files.createTempDirectory(landing.toAbsolutePath().getParent(), ".sample-spool-");

@@ -176,7 +176,7 @@ final class Scenarios {
     if (!district.staysUntil(person, last)) {
       Person younger = district.hire(new int[] {1975, 1988}, rng);
       younger.rank = person.rank;
-      YearMonth since = person.postSince;
+      YearMonth since = YearMonth.from(person.postSince);
       district.vacate(person);
       district.assign(younger, seat, since);
       person = younger;

@@ -71,7 +71,7 @@ final class Snapshots {
         .set("gender", person.female ? codes.female() : codes.male())
         .set("birth", person.birth.withDayOfMonth(1)).set("unit_code", unit.code).set("unit_name", unit.name)
         .set("post", person.seat.post).set("rank", person.rank).set("role", district.role(person))
-        .set("post_since", person.postSince.atDay(1))
+        .set("post_since", person.postSince)
         .set("team_member", person.seat.level == Vocabulary.Level.STAFF ? codes.no() : codes.yes()).values;
   }
 
