@@ -59,8 +59,8 @@ import java.util.TreeMap;
  *       dossier.rules.derived over the last delivered version of each matter.
  *   <li>{@code careers}: from the roster snapshots: {@code snapshots}, {@code persons} (distinct IDs),
  *       {@code intervals} (per person, runs of consecutive snapshots with an identical canonical roster
- *       row), {@code unit_changes}, {@code role_changes}, {@code leavers}, {@code rejoiners},
- *       {@code new_cadres}; {@code units} {distinct, closed, renamed}.
+ *       row, the unit's name aside: cadre_history's intervals), {@code unit_changes}, {@code role_changes},
+ *       {@code leavers}, {@code rejoiners}, {@code new_cadres}; {@code units} {distinct, closed, renamed}.
  *   <li>{@code showcase}: the cadre with many kinds of records {id_number, name, unit_code, planted};
  *       {@code scenarios}: every planted case {purpose, id_number, unit_code, planted}.
  * </ul>

@@ -53,9 +53,9 @@ final class Snapshots {
       for (Unit unit : open) {
         for (Seat seat : unit.seats) {
           if (seat.holder != null) {
-            String[] values = roster(seat.holder);
-            continuing[0] += count(seat.holder, values) ? 1 : 0;
-            rows.accept(values);
+            Tables.Row row = roster(seat.holder);
+            continuing[0] += count(seat.holder, row) ? 1 : 0;
+            rows.accept(row.values);
           }
         }
       }
@@ -65,21 +65,25 @@ final class Snapshots {
     previousRoster = seated;
   }
 
-  private String[] roster(Person person) {
+  private Tables.Row roster(Person person) {
     Unit unit = person.seat.unit;
     return tables.row("zzb_roster").set("id_number", person.id).set("name", person.name)
         .set("gender", person.female ? codes.female() : codes.male())
         .set("birth", person.birth.withDayOfMonth(1)).set("unit_code", unit.code).set("unit_name", unit.name)
         .set("post", person.seat.post).set("rank", person.rank).set("role", district.role(person))
         .set("post_since", person.postSince)
-        .set("team_member", person.seat.level == Vocabulary.Level.STAFF ? codes.no() : codes.yes()).values;
+        .set("team_member", person.seat.level == Vocabulary.Level.STAFF ? codes.no() : codes.yes());
   }
 
-  /** Counts the person's career at this snapshot; returns whether they were on the previous one. */
-  private boolean count(Person person, String[] values) {
+  /**
+   * Counts the person's career at this snapshot; returns whether they were on the previous one. The
+   * state is the canonical row without the unit's name, which is unit_history's: cadre_history's
+   * state columns.
+   */
+  private boolean count(Person person, Tables.Row row) {
     boolean continuing = snapshot > 0 && person.lastSnapshot == snapshot - 1;
     String role = district.role(person);
-    long state = hash(values);
+    long state = hash(row.with("unit_name", null).values);
     if (person.lastSnapshot < 0) {
       truth.career("persons", 1);
       truth.career("new_cadres", snapshot > 0 ? 1 : 0);
