@@ -75,6 +75,14 @@ final class CellRenderer {
     return date(date, xlsx, rng);
   }
 
+  /**
+   * A date written as its year-month only, the day dropped: what one roster export did to every
+   * 任职时间 (issue 22, defect 6). Unlike {@link #render}, it loses the day.
+   */
+  Cell yearMonthOnly(LocalDate date, Rng rng) {
+    return text(yearMonth(YearMonth.from(date), rng), rng);
+  }
+
   private static String yearMonth(YearMonth month, Rng rng) {
     return switch (rng.below(4)) {
       case 0 -> month.toString();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * habits (CSV or XLSX, encoding, line ends, header spellings chosen from the contract, title and
  * footer rows, extra columns, an omitted 记录状态 column), adds exact duplicate rows and invalid
  * copies, plays the file-level quirks (identical re-delivery, re-delivery with new bytes, a file
- * missing a required column) and reports every file and invalid row to the ground truth.
+ * missing a required column), writes the column of a planted snapshot as year-months only, and
+ * reports every file and invalid row to the ground truth.
  */
 final class Deliveries {
   private static final DateTimeFormatter FILE_MONTH = DateTimeFormatter.ofPattern("yyyyMM");
@@ -66,24 +68,36 @@ final class Deliveries {
   /**
    * A file to write: where, which dataset and month, and what it may hold. {@code format} is null
    * (chosen by chance) or the format a re-delivery must keep (a file is known by its name).
+   * {@code monthOnly} names a date-or-month column every row of the file gives as a year-month
+   * without its day, or is null.
    */
   private record FileSpec(YearMonth folder, DatasetContract contract, String baseName, YearMonth fileMonth,
-      long rows, boolean stateful, boolean noise, String dropColumn, int variant, String format) {
+      long rows, boolean stateful, boolean noise, String dropColumn, int variant, String format, String monthOnly) {
+    FileSpec(YearMonth folder, DatasetContract contract, String baseName, YearMonth fileMonth, long rows,
+        boolean stateful, boolean noise, String dropColumn, int variant, String format) {
+      this(folder, contract, baseName, fileMonth, rows, stateful, noise, dropColumn, variant, format, null);
+    }
+
     String sourcePath(String extension) {
       return folder + "/" + contract.source() + "/" + baseName + "." + extension;
     }
   }
 
   /** What was written. */
-  private record Written(String sourcePath, String dataset, String format, String encoding, long dataRows,
+  record Written(String sourcePath, String dataset, String format, String encoding, long dataRows,
       long invalidRows, List<String> headers) {}
 
-  /** Writes a snapshot file of {@code fileMonth} into {@code folder} from {@code rows}. */
-  void snapshot(YearMonth folder, String dataset, YearMonth fileMonth, long rows, Consumer<Consumer<String[]>> source) {
+  /**
+   * Writes a snapshot file of {@code fileMonth} into {@code folder} from {@code rows}; every row gives
+   * the date-or-month column {@code monthOnly} (when not null) as a year-month without its day.
+   */
+  Written snapshot(YearMonth folder, String dataset, YearMonth fileMonth, long rows, String monthOnly,
+      Consumer<Consumer<String[]>> source) {
     FileSpec spec = new FileSpec(folder, tables.contract(dataset), dataset + "_" + FILE_MONTH.format(fileMonth),
-        fileMonth, rows, false, true, null, 0, null);
+        fileMonth, rows, false, true, null, 0, null, monthOnly);
     Written written = write(spec, source);
     record(spec, written, "landed", null);
+    return written;
   }
 
   /** Writes every spooled file of a delivery folder, then forgets its rows. */
@@ -244,7 +258,9 @@ final class Deliveries {
     boolean xlsx = table.format().equals("xlsx");
     long sequence = ++counts[2];
     List<Cell> row = cells(contract, columns, extra, sequence, rng, (column, i) ->
-        cells.render(column, values[i], xlsx, rng));
+        column.name().equals(spec.monthOnly()) && values[i] != null
+            ? cells.yearMonthOnly(LocalDate.parse(values[i]), rng)
+            : cells.render(column, values[i], xlsx, rng));
     long number = table.row(row);
     counts[0]++;
     if (spec.noise() && rng.chance(cellRates.exactDuplicateRows())) {
@@ -256,7 +272,9 @@ final class Deliveries {
       Defects.Defect defect = defects.apply(contract, values, rng);
       if (defect != null && columns.contains(contract.columns().indexOf(contract.column(defect.column()).orElseThrow()))) {
         long invalid = table.row(cells(contract, columns, extra, sequence, rng, (column, i) ->
-            defect.values()[i] == null ? Cell.BLANK : CellRenderer.plain(defect.values()[i])));
+            defect.values()[i] == null ? Cell.BLANK
+                : CellRenderer.plain(column.name().equals(spec.monthOnly()) && !column.name().equals(defect.column())
+                    ? YearMonth.from(LocalDate.parse(defect.values()[i])).toString() : defect.values()[i])));
         counts[0]++;
         counts[1]++;
         truth.invalidRow(path, invalid, contract.name(), defect.reason(), defect.column());

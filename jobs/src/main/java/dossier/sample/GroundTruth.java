@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,11 @@ import java.util.TreeMap;
  *   <li>{@code careers}: from the roster snapshots: {@code snapshots}, {@code persons} (distinct IDs),
  *       {@code intervals} (per person, runs of consecutive snapshots with an identical canonical roster
  *       row, the unit's name aside: cadre_history's intervals), {@code unit_changes}, {@code role_changes},
- *       {@code leavers}, {@code rejoiners}, {@code new_cadres}; {@code units} {distinct, closed, renamed}.
+ *       {@code leavers}, {@code rejoiners}, {@code new_cadres}; {@code month_only_rosters}
+ *       [{source_path, file_month, column, rows}]: the rosters whose every row (data rows, invalid
+ *       copies included) gives {@code column} (post_since, 任职时间) as a year-month without the day,
+ *       which every other roster gives as a full date; the canonical row holds the full date, so they
+ *       open no interval (issue 22, defect 6); {@code units} {distinct, closed, renamed}.
  *   <li>{@code showcase}: the cadre with many kinds of records {id_number, name, unit_code, planted};
  *       {@code scenarios}: every planted case {purpose, id_number, unit_code, planted}.
  * </ul>
@@ -97,6 +102,7 @@ final class GroundTruth implements AutoCloseable {
   private final Map<String, Long> derived = new LinkedHashMap<>();
   private final Map<String, Long> careers = new LinkedHashMap<>();
   private final Map<String, Long> units = new LinkedHashMap<>();
+  private final List<Map<String, Object>> monthOnlyRosters = new ArrayList<>();
   private final List<Map<String, Object>> scenarios = new ArrayList<>();
   private Map<String, Object> showcase;
   private long filesTotal;
@@ -228,6 +234,12 @@ final class GroundTruth implements AutoCloseable {
     careers.merge(counter, n, Long::sum);
   }
 
+  /** A roster giving {@code column} as a year-month only in each of its {@code rows} rows. */
+  void monthOnlyRoster(String sourcePath, YearMonth fileMonth, String column, long rows) {
+    monthOnlyRosters.add(ordered("source_path", sourcePath, "file_month", fileMonth.toString(), "column", column,
+        "rows", rows));
+  }
+
   void unit(String counter, long n) {
     units.merge(counter, n, Long::sum);
   }
@@ -275,6 +287,7 @@ final class GroundTruth implements AutoCloseable {
     derivedSection.put("late_instant_report", derived.get("late_instant_report"));
     root.put("derived", derivedSection);
     Map<String, Object> careerSection = new LinkedHashMap<>(careers);
+    careerSection.put("month_only_rosters", monthOnlyRosters);
     careerSection.put("units", units);
     root.put("careers", careerSection);
     root.put("showcase", showcase);

@@ -78,7 +78,7 @@ public final class SampleGenerator {
       Deliveries deliveries = new Deliveries(landing, calendar, tables, settings, vocabulary,
           landingSettings.nullWords(), landingSettings.footerPrefixes(), targets, truth, spool);
       simulate(calendar, district, scenarios, kit, deliveries,
-          new Snapshots(district, codes, tables, deliveries, calendar, truth));
+          new Snapshots(district, codes, tables, deliveries, calendar, truth, targets));
     } finally {
       deleteQuietly(spoolDir);
     }

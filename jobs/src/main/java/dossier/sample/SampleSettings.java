@@ -189,7 +189,7 @@ public record SampleSettings(
       double crlfShare, double trailingBlankLinesShare, double titleShare, int blankRowsMax, double footerShare,
       double extraColumnsShare, double withoutRecordStateShare, double correctionShare,
       double sameMonthCorrectionShare, double revocationShare, double identicalRedeliveriesPerMonth,
-      int changedRedeliveries, int rejectedFiles, double changedRedeliveryNewRows) {
+      int changedRedeliveries, int rejectedFiles, double changedRedeliveryNewRows, int monthOnlyRosters) {
     static Delivery from(ConfigReader c) {
       Shares<String> encodings = shares(c, "encodings");
       for (String encoding : encodings.items()) {
@@ -203,7 +203,8 @@ public record SampleSettings(
           c.fraction("footer-share"), c.fraction("extra-columns-share"), c.fraction("without-record-state-share"),
           c.fraction("correction-share"), c.fraction("same-month-correction-share"), c.fraction("revocation-share"),
           c.number("identical-redeliveries-per-month"), c.nonNegativeInt("changed-redeliveries"),
-          c.nonNegativeInt("rejected-files"), c.fraction("changed-redelivery-new-rows"));
+          c.nonNegativeInt("rejected-files"), c.fraction("changed-redelivery-new-rows"),
+          c.nonNegativeInt("month-only-rosters"));
     }
   }
 

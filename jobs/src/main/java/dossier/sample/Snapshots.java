@@ -11,35 +11,41 @@ import java.util.Map;
 /**
  * The zzb_unit and zzb_roster snapshots: the state at the end of a snapshot month, written into
  * its delivery folder (the backfill folder for year ends and months before the window). Counts
- * the careers they show for the ground truth.
+ * the careers they show for the ground truth. The rosters {@link Targets#monthOnlyRoster} chooses
+ * give 任职时间 as a year-month only in every row (issue 22, defect 6): the same post_since said
+ * less precisely, which opens no interval.
  */
 final class Snapshots {
+  /** The column a month-only roster gives without its day. */
+  static final String MONTH_ONLY_COLUMN = "post_since";
   private final District district;
   private final DomainCodes codes;
   private final Tables tables;
   private final Deliveries deliveries;
   private final Calendar calendar;
   private final GroundTruth truth;
+  private final Targets targets;
   private final Map<Unit, String> unitNameShown = new HashMap<>();
   private final Map<Unit, Integer> unitLastSnapshot = new HashMap<>();
   private int snapshot = -1;
   private long previousRoster;
 
   Snapshots(District district, DomainCodes codes, Tables tables, Deliveries deliveries, Calendar calendar,
-      GroundTruth truth) {
+      GroundTruth truth, Targets targets) {
     this.district = district;
     this.codes = codes;
     this.tables = tables;
     this.deliveries = deliveries;
     this.calendar = calendar;
     this.truth = truth;
+    this.targets = targets;
   }
 
   void write(YearMonth month) {
     snapshot++;
     YearMonth folder = calendar.folder(month);
     List<Unit> open = district.openUnits();
-    deliveries.snapshot(folder, "zzb_unit", month, open.size(), rows -> open.forEach(u -> rows.accept(
+    deliveries.snapshot(folder, "zzb_unit", month, open.size(), null, rows -> open.forEach(u -> rows.accept(
         tables.row("zzb_unit").set("unit_code", u.code).set("unit_name", u.name).set("unit_type", u.type).values)));
     countUnits(open);
     long seated = 0;
@@ -49,17 +55,22 @@ final class Snapshots {
       }
     }
     long[] continuing = {0};
-    deliveries.snapshot(folder, "zzb_roster", month, seated, rows -> {
-      for (Unit unit : open) {
-        for (Seat seat : unit.seats) {
-          if (seat.holder != null) {
-            Tables.Row row = roster(seat.holder);
-            continuing[0] += count(seat.holder, row) ? 1 : 0;
-            rows.accept(row.values);
+    boolean monthOnly = targets.monthOnlyRoster(month);
+    Deliveries.Written roster = deliveries.snapshot(folder, "zzb_roster", month, seated,
+        monthOnly ? MONTH_ONLY_COLUMN : null, rows -> {
+          for (Unit unit : open) {
+            for (Seat seat : unit.seats) {
+              if (seat.holder != null) {
+                Tables.Row row = roster(seat.holder);
+                continuing[0] += count(seat.holder, row) ? 1 : 0;
+                rows.accept(row.values);
+              }
+            }
           }
-        }
-      }
-    });
+        });
+    if (monthOnly) {
+      truth.monthOnlyRoster(roster.sourcePath(), month, MONTH_ONLY_COLUMN, roster.dataRows());
+    }
     truth.career("snapshots", 1);
     truth.career("leavers", previousRoster - continuing[0]);
     previousRoster = seated;
@@ -77,8 +88,8 @@ final class Snapshots {
 
   /**
    * Counts the person's career at this snapshot; returns whether they were on the previous one. The
-   * state is the canonical row without the unit's name, which is unit_history's: cadre_history's
-   * state columns.
+   * state is the canonical row (post_since the full date, however the file writes it) without the
+   * unit's name, which is unit_history's: cadre_history's state columns.
    */
   private boolean count(Person person, Tables.Row row) {
     boolean continuing = snapshot > 0 && person.lastSnapshot == snapshot - 1;

@@ -10,13 +10,16 @@ import java.util.Set;
  * file: re-delivered next month with new bytes, or missing a required column (re-sent next month
  * as a {@code _n} file). They are chosen among datasets whose matters have one row each (no
  * re-sends, corrections or revocations), so which version of a matter wins never depends on the
- * order of two files of one delivery month.
+ * order of two files of one delivery month. Also the monthly rosters that give 任职时间 as a
+ * year-month only (issue 22, defect 6): window months before the last, so that a roster with full
+ * dates comes before and after each.
  */
 final class Targets {
   /** Datasets with one row per matter: border crossings, travel filings, instant reports. */
   static final List<String> SINGLE_ROW_DATASETS = List.of("ga_crj", "zzb_crjbb", "zzb_jsbg");
   private final Set<FileId> changed = new LinkedHashSet<>();
   private final Set<FileId> rejected = new LinkedHashSet<>();
+  private final Set<YearMonth> monthOnlyRosters = new LinkedHashSet<>();
 
   /** A monthly file: its delivery month and dataset. */
   record FileId(YearMonth month, String dataset) {}
@@ -35,6 +38,15 @@ final class Targets {
     for (FileId id : chosen) {
       (changed.size() < delivery.changedRedeliveries() ? changed : rejected).add(id);
     }
+    Rng months = Rng.of(seed, "month-only-rosters");
+    for (int tries = 0; monthOnlyRosters.size() < Math.min(delivery.monthOnlyRosters(), window) && tries < 1000; tries++) {
+      monthOnlyRosters.add(calendar.firstMonthly().plusMonths(months.below(window)));
+    }
+  }
+
+  /** Whether the roster of {@code month} gives 任职时间 as a year-month only. */
+  boolean monthOnlyRoster(YearMonth month) {
+    return monthOnlyRosters.contains(month);
   }
 
   boolean changed(YearMonth month, String dataset) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dossier.contract.ColumnSpec;
 import dossier.contract.ColumnType;
 import dossier.contract.DatasetContract;
+import dossier.normalise.Dates;
 import dossier.normalise.NationalIds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -340,6 +341,40 @@ class SampleGroundTruthTest {
       }
     });
     assertThat(lateDatasets).as("datasets with late matters").contains("zzb_qj", "ga_crj", "zzb_crjbb");
+  }
+
+  @Test
+  void oneRosterGivesPostSinceAsAYearMonthOnlyInEveryRowAndTheOthersGiveFullDates() {
+    JsonNode planted = truth.at("/careers/month_only_rosters");
+    assertThat(planted.size()).as("rosters giving post_since as a year-month only").isEqualTo(1);
+    JsonNode plant = planted.get(0);
+    String plantPath = plant.get("source_path").asText();
+    assertThat(plant.get("column").asText()).as("the column given without its day").isEqualTo("post_since");
+    assertThat(plant.get("file_month").asText()).as("the planted roster's month, inside the window before its last month")
+        .isGreaterThanOrEqualTo(truth.get("first_delivery").asText()).isLessThan(truth.get("last_delivery").asText());
+    ColumnSpec postSince = contract("zzb_roster").column("post_since").orElseThrow();
+    int rosters = 0;
+    for (JsonNode entry : files) {
+      String path = entry.get("source_path").asText();
+      if (!entry.get("dataset").asText().equals("zzb_roster")) {
+        continue;
+      }
+      rosters++;
+      DeliveredFile file = file(path);
+      int at = position(file, postSince);
+      assertThat(at).as("post_since column of " + path).isGreaterThanOrEqualTo(0);
+      List<String> cells = file.dataRows().stream().map(l -> l.cell(at)).toList();
+      long monthOnly = cells.stream().filter(Dates::isYearMonthOnly).count();
+      if (path.equals(plantPath)) {
+        assertThat(entry.get("file_month").asText()).as("file month of " + path).isEqualTo(plant.get("file_month").asText());
+        assertThat(cells).as("post_since of every row of " + path).hasSize(plant.get("rows").asInt())
+            .allMatch(Dates::isYearMonthOnly);
+      } else {
+        // A full date; a year-month only where the post is held since a month's first day (nothing lost).
+        assertThat(monthOnly).as("rows of " + path + " giving post_since as a year-month").isLessThanOrEqualTo(cells.size() / 10);
+      }
+    }
+    assertThat(rosters).as("rosters delivered").isGreaterThan(2);
   }
 
   private static String datasetOf(String sourcePath) {
