@@ -5,10 +5,13 @@ import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dossier.conform.dossier.DossierPage;
+import dossier.conform.io.RawTables;
+import dossier.contract.Provenance;
 import dossier.job.JobContext;
 import dossier.testing.Rows;
 import dossier.testing.SampleLake;
@@ -128,6 +131,26 @@ class ConformSampleTest {
     JsonNode petitions = truth.at("/petitions");
     assertThat(records.where(col("category").equalTo("petition")).count()).as("petitions resolved to one cadre")
         .isEqualTo(petitions.get("resolved").asLong());
+  }
+
+  @Test
+  void cadreHistoryHasTheGroundTruthsIntervalsThoughOneRosterGivesPostSinceAsAYearMonthOnly() {
+    JsonNode careers = truth.get("careers");
+    JsonNode planted = careers.get("month_only_rosters");
+    assertThat(planted.size()).as("rosters giving post_since as a year-month only").isEqualTo(1);
+    String path = planted.get(0).get("source_path").asText();
+    Dataset<Row> plantedRows = RawTables.typed(sample.table(spark, "raw/zzb_roster"),
+        sample.settings().datasets().get("zzb_roster")).where(col(Provenance.SOURCE_PATH).equalTo(path));
+    Dataset<Row> history = conformed(ConformedTables.CADRE_HISTORY);
+
+    assertThat(plantedRows.count()).as("rows of " + path + " landed").isPositive();
+    assertThat(plantedRows.where(not(col(RawTables.monthOnly("post_since")))).count())
+        .as("of them, rows whose post_since conform reads as a full date").isZero();
+    assertThat(history.select("id_number").distinct().count()).as("cadres in cadre_history")
+        .isEqualTo(careers.get("persons").asLong());
+    assertThat(history.count()).as("cadre_history intervals = the ground truth's runs of an unchanged roster row, "
+        + "in which the year-month of " + path + " agrees with the full date (issue 22, defect 6)")
+        .isEqualTo(careers.get("intervals").asLong());
   }
 
   @Test
