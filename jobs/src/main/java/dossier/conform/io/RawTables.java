@@ -8,6 +8,7 @@ import dossier.job.TableAccess;
 import dossier.normalise.Dates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -61,14 +63,13 @@ public final class RawTables {
 
   /** A raw table's rows (as the landing job writes them) in the shape {@link #read} returns. */
   public static Dataset<Row> typed(Dataset<Row> rawTable, DatasetContract contract) {
+    Map<String, ColumnSpec> datedBy = contract.columns().stream().filter(c -> c.type() == ColumnType.DATE_OR_MONTH)
+        .collect(Collectors.toMap(c -> monthOnly(c.name()), c -> c));
     List<Column> columns = new ArrayList<>();
-    for (ColumnSpec column : contract.columns()) {
-      columns.add(col(column.name()).cast(column.type().sparkType()).as(column.name()));
-      if (column.type() == ColumnType.DATE_OR_MONTH) {
-        columns.add(givenAsMonth(column).as(monthOnly(column.name())));
-      }
+    for (StructField field : schema(contract).fields()) {
+      ColumnSpec dated = datedBy.get(field.name());
+      columns.add((dated == null ? col(field.name()).cast(field.dataType()) : givenAsMonth(dated)).as(field.name()));
     }
-    PROVENANCE.forEach(name -> columns.add(col(name).cast(provenanceType(name)).as(name)));
     return rawTable.select(columns.toArray(Column[]::new));
   }
 
