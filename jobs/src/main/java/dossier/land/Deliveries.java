@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Lists the delivered files below the landing root, {@code <YYYY-MM>/<source>/<file>}, through the
@@ -61,18 +59,30 @@ final class Deliveries {
     }
   }
 
+  /**
+   * Every file below a month folder, hidden ones (and those in hidden folders) left out. A walk of
+   * listStatus rather than listFiles, which reads each file's permissions: Hadoop's local file
+   * system does that by running {@code ls} once per file.
+   */
   private static List<DeliveredFile> filesBelow(FileSystem fs, Path monthFolder, String month) throws IOException {
     List<DeliveredFile> files = new ArrayList<>();
-    String prefix = monthFolder.toUri().getPath() + "/";
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(monthFolder, true);
-    while (it.hasNext()) {
-      LocatedFileStatus file = it.next();
-      String relative = file.getPath().toUri().getPath().substring(prefix.length());
-      if (java.util.Arrays.stream(relative.split("/")).noneMatch(Deliveries::isHidden)) {
-        files.add(new DeliveredFile(file.getPath().toString(), month + "/" + relative, month, file.getLen()));
+    walk(fs, monthFolder, monthFolder.toUri().getPath() + "/", month, files);
+    return files;
+  }
+
+  private static void walk(FileSystem fs, Path folder, String prefix, String month, List<DeliveredFile> into)
+      throws IOException {
+    for (FileStatus entry : fs.listStatus(folder)) {
+      if (isHidden(entry.getPath().getName())) {
+        continue;
+      }
+      if (entry.isDirectory()) {
+        walk(fs, entry.getPath(), prefix, month, into);
+      } else {
+        String relative = entry.getPath().toUri().getPath().substring(prefix.length());
+        into.add(new DeliveredFile(entry.getPath().toString(), month + "/" + relative, month, entry.getLen()));
       }
     }
-    return files;
   }
 
   private static boolean isHidden(String name) {

@@ -56,6 +56,9 @@ class LandJobTest {
     Fixtures.csv(landing, "2024-06/zzb/zzb_cf_202406.csv",
         "身份证号,姓名,处分种类,处分类型", ID_A + ",张三,党纪处分,警告", ID_B + ",赵六,政务处分,记过");
     Fixtures.csv(landing, "2024-06/zzb/zzb_abc_202406.csv", "a,b", "1,2");
+    // An editor's lock file and a folder being copied in: hidden, so not deliveries (not in the manifest).
+    Fixtures.csv(landing, "2024-06/xn/.~lock.xn_yj_202406.csv#", "预警编号", "W-9");
+    Fixtures.csv(landing, "2024-06/_copying/xn/xn_yj_202406.csv", "预警编号", "W-9");
     result = Fixtures.land(spark, landing, lake, "run-1");
   }
 
