@@ -5,7 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
@@ -87,19 +87,9 @@ public final class LocalDisk {
     }
   }
 
-  /** The nine permission bits of a Hadoop permission (a sticky bit is not set on local files here). */
+  /** The nine permission bits of a Hadoop permission, read from its rwx form (no sticky bit on local files here). */
   static Set<PosixFilePermission> posix(FsPermission permission) {
-    int bits = permission.toShort() & 0777;
-    PosixFilePermission[] order = {
-        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
-    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    for (int i = 0; i < order.length; i++) {
-      if ((bits & (0400 >> i)) != 0) {
-        set.add(order[i]);
-      }
-    }
-    return set;
+    return PosixFilePermissions.fromString(
+        new FsPermission(permission.getUserAction(), permission.getGroupAction(), permission.getOtherAction()).toString());
   }
 }
