@@ -29,8 +29,14 @@ public final class Provenance {
   public static final String RAW_VALUES = "raw_values";
   /** Non-fatal findings about the row, e.g. an invalid optional ID set aside. */
   public static final String FLAGS = "flags";
+  /**
+   * The source_path of the later version of the same file that replaced the row's version, null
+   * while its version is current. A replaced version's rows stay: what it delivered stays
+   * delivered in its month, and the replacement changes it from the month it arrived.
+   */
+  public static final String SUPERSEDED_BY = "superseded_by";
 
   public static final List<String> COLUMNS = List.of(
       DELIVERY_MONTH, FILE_MONTH, SOURCE_FILE, SOURCE_PATH, FILE_SHA256, ROW_NUMBER, RUN_ID,
-      LANDED_AT, RAW_VALUES, FLAGS);
+      LANDED_AT, RAW_VALUES, FLAGS, SUPERSEDED_BY);
 }

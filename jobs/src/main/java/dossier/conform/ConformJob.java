@@ -175,7 +175,7 @@ public final class ConformJob {
   /** The raw rows of the file versions (path, hash) of {@code landings}, whatever their run. */
   private static Dataset<Row> rowsOfLandings(Dataset<Row> rows, Dataset<Row> landings) {
     String[] file = {Provenance.SOURCE_PATH, Provenance.FILE_SHA256};
-    return rows.join(broadcast(landings.drop(Provenance.RUN_ID)), file, "left_semi");
+    return rows.join(broadcast(landings.drop(Provenance.RUN_ID, Provenance.SUPERSEDED_BY).distinct()), file, "left_semi");
   }
 
   /**

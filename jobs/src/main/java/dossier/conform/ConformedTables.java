@@ -69,7 +69,7 @@ public enum ConformedTables {
   /** One row per dataset with a record block: where its rows went. */
   DATASET_STATS("dataset_stats", List.of("dataset"), String.join(",",
       "dataset string",
-      "rows_in bigint",              // rows in the raw table (latest version of each file)
+      "rows_in bigint",              // rows in the raw table (every version of each file, replaced ones too)
       "not_person_records bigint",   // rows the record block's `where` leaves out (e.g. unit warnings)
       "exact_duplicates bigint",     // rows identical to an earlier row of the same file, kept once
       "superseded_versions bigint",  // rows a later row with the same business key supersedes

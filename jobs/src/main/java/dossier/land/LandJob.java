@@ -1,7 +1,9 @@
 package dossier.land;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import dossier.cli.Console;
 import dossier.contract.DatasetContract;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.time.YearMonth;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,11 +44,14 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * Lands delivered agency files in the raw (bronze) layer. Tables written, by grain:
  * <ul>
- *   <li>{@code raw/<dataset>}: one row per delivered data row that passed validation, of the
- *       current version of each file name; canonical typed columns, then the provenance columns;
- *   <li>{@code raw/quarantine}: one row per rejected row, with every reason, and one row (no row
- *       number) per rejected file, with its reason: a file that cannot land as a whole (a required
- *       column missing, an unknown dataset, an empty file) stands for its rows;
+ *   <li>{@code raw/<dataset>}: one row per delivered data row that passed validation, of every
+ *       version of each file name with bytes of its own; canonical typed columns, then the
+ *       provenance columns, {@code superseded_by} naming the version that replaced a row's version
+ *       (null for the current one);
+ *   <li>{@code raw/quarantine}: one row per rejected row of the current versions, with every
+ *       reason, and one row (no row number) per rejected file, with its reason: a file that cannot
+ *       land as a whole (a required column missing, an unknown dataset, an empty file) stands for
+ *       its rows;
  *   <li>{@code raw/file_manifest}: one row per delivered file path, written last.
  * </ul>
  * Files are hashed and read on the executors; the driver sees only file metadata and counts.
@@ -215,21 +222,65 @@ public final class LandJob {
     return counts;
   }
 
-  /** One commit per dataset table: the rows of the names written this run replace all their earlier rows. */
+  /**
+   * One commit per dataset table: the rows of the names written this run are rewritten together.
+   * Every version with bytes of its own keeps its rows, marked with the version that replaced it
+   * ({@link Provenance#SUPERSEDED_BY}, null for the current one): the versions read this run from
+   * their files, the earlier ones from the table as they were landed, with their marks brought up
+   * to date.
+   */
   private List<Runnable> datasetTableWrites(Map<String, Dataset<Row>> typed, List<LandingPlan.Step> steps) {
     List<Runnable> writes = new ArrayList<>();
     for (Map.Entry<String, Dataset<Row>> dataset : typed.entrySet()) {
-      Predicate<LandingPlan.Step> written = s -> isWrite(s) && dataset.getKey().equals(datasetOf(s));
-      Set<String> names = names(steps, written);
+      DatasetContract contract = contracts.get(dataset.getKey());
+      Predicate<LandingPlan.Step> ofDataset = s -> dataset.getKey().equals(datasetOf(s));
+      Predicate<LandingPlan.Step> read = ofDataset.and(LandJob::landsRows);
+      Set<String> names = names(steps, read);
       if (names.isEmpty()) {
         continue;
       }
-      Dataset<Row> landed = LandTransforms.landed(dataset.getValue(), contracts.get(dataset.getKey()),
-          context.runId(), landedAt).where(col(Provenance.SOURCE_PATH).isin(paths(steps, written).toArray()));
-      Dataset<Row> rows = landed.coalesce(filesFor(steps, written));
-      writes.add(() -> replace(rows, context.lake().raw(dataset.getKey()), names));
+      Set<String> readPaths = paths(steps, read);
+      Column marks = supersededBy(steps, ofDataset);
+      Dataset<Row> landed = LandTransforms.landed(dataset.getValue(), contract, context.runId(), landedAt, marks)
+          .where(col(Provenance.SOURCE_PATH).isin(readPaths.toArray()));
+      String table = context.lake().raw(dataset.getKey());
+      boolean earlierVersions = steps.stream().filter(ofDataset).anyMatch(s -> s.link().relation() != LandingPlan.Relation.FIRST);
+      if (earlierVersions && context.tables().exists(table)) {
+        landed = landed.unionAll(earlierVersionRows(context.tables().read(table), contract, names, readPaths, steps,
+            ofDataset));
+      }
+      Dataset<Row> rows = landed.coalesce(filesFor(steps, read));
+      writes.add(() -> replace(rows, table, names));
     }
     return writes;
+  }
+
+  /**
+   * The rows already landed for {@code names} from versions not read this run, in the raw
+   * table's shape; a version whose place moved this run (it was replaced) gets its new mark.
+   */
+  private Dataset<Row> earlierVersionRows(Dataset<Row> table, DatasetContract contract, Set<String> names,
+      Set<String> readPaths, List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> ofDataset) {
+    Dataset<Row> rows = Arrays.asList(table.columns()).contains(Provenance.SUPERSEDED_BY) ? table
+        : table.withColumn(Provenance.SUPERSEDED_BY, lit(null).cast("string"));
+    Set<String> moved = paths(steps, ofDataset);
+    Column mark = when(col(Provenance.SOURCE_PATH).isin(moved.toArray()), supersededBy(steps, ofDataset))
+        .otherwise(col(Provenance.SUPERSEDED_BY));
+    return rows.where(col(Provenance.SOURCE_FILE).isin(names.toArray())
+            .and(not(col(Provenance.SOURCE_PATH).isin(readPaths.toArray()))))
+        .withColumn(Provenance.SUPERSEDED_BY, mark)
+        .select(LandTransforms.rawColumns(contract).toArray(Column[]::new));
+  }
+
+  /** Per path of the steps: the path of the version that replaced it, null for a current version. */
+  private static Column supersededBy(List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> which) {
+    Column mark = lit(null).cast("string");
+    for (LandingPlan.Step step : steps) {
+      if (which.test(step) && step.link().relation() == LandingPlan.Relation.SUPERSEDED_BY) {
+        mark = when(col(Provenance.SOURCE_PATH).equalTo(step.sourcePath()), lit(step.link().other())).otherwise(mark);
+      }
+    }
+    return mark;
   }
 
   /** One commit: quarantined rows of the files written, and one row for each rejected file instead of its rows. */
@@ -346,6 +397,11 @@ public final class LandJob {
 
   private static boolean isWrite(LandingPlan.Step step) {
     return step.action() == LandingPlan.Action.WRITE && step.delivery() != null;
+  }
+
+  /** A version read this run whose rows go to its raw table: the current one, or one replaced within the run. */
+  private static boolean landsRows(LandingPlan.Step step) {
+    return isWrite(step) || step.action() == LandingPlan.Action.KEEP;
   }
 
   private static String datasetOf(LandingPlan.Step step) {

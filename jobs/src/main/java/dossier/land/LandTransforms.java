@@ -86,12 +86,23 @@ final class LandTransforms {
     return typed.withColumn(REASONS, concat(col(REASONS), array_compact(array(failedChecks))));
   }
 
-  /** Rows that land in the dataset's raw table: canonical columns, then the provenance columns. */
-  static Dataset<Row> landed(Dataset<Row> typed, DatasetContract contract, String runId, Timestamp landedAt) {
+  /**
+   * Rows that land in the dataset's raw table: canonical columns, then the provenance columns;
+   * {@code supersededBy} gives each row's {@link Provenance#SUPERSEDED_BY}.
+   */
+  static Dataset<Row> landed(Dataset<Row> typed, DatasetContract contract, String runId, Timestamp landedAt,
+      Column supersededBy) {
+    return stamp(typed.where(size(col(REASONS)).equalTo(0)), runId, landedAt)
+        .withColumn(Provenance.SUPERSEDED_BY, supersededBy.cast("string"))
+        .select(rawColumns(contract).toArray(Column[]::new));
+  }
+
+  /** A raw table's columns in order: the contract's canonical columns, then the provenance columns. */
+  static List<Column> rawColumns(DatasetContract contract) {
     List<Column> columns = new ArrayList<>();
     contract.columns().forEach(c -> columns.add(col(c.name())));
     Provenance.COLUMNS.forEach(c -> columns.add(col(c)));
-    return stamp(typed.where(size(col(REASONS)).equalTo(0)), runId, landedAt).select(columns.toArray(Column[]::new));
+    return columns;
   }
 
   /** Rows with at least one reason, as quarantine rows. */
@@ -108,10 +119,10 @@ final class LandTransforms {
         org.apache.spark.sql.functions.count_if(not(ok)).as("rows_quarantined"));
   }
 
-  /** The provenance columns the parser already fills (run id and time come with the write). */
+  /** The provenance columns the parser already fills (run id, time and supersession come with the write). */
   private static List<String> provenanceColumns() {
     return Provenance.COLUMNS.stream()
-        .filter(c -> !c.equals(Provenance.RUN_ID) && !c.equals(Provenance.LANDED_AT))
+        .filter(c -> !c.equals(Provenance.RUN_ID) && !c.equals(Provenance.LANDED_AT) && !c.equals(Provenance.SUPERSEDED_BY))
         .toList();
   }
 

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * that order, the first is landed, a version with the bytes of the current one is skipped, and a
  * version with new bytes replaces the current one, which becomes superseded. The walk covers the
  * versions already in the manifest and the new ones together, so one run over all months and
- * one run per month in order reach the same statuses; a name's rows are (re)written only when its
- * current version changed.
+ * one run per month in order reach the same statuses and rows; a name's rows are (re)written only
+ * when its current version changed. A superseded version keeps its rows, marked with the version
+ * that replaced it: what it delivered stays delivered in its month (issue 22, defect 1).
  */
 final class LandingPlan {
   private LandingPlan() {}
@@ -64,8 +65,8 @@ final class LandingPlan {
   enum Action {
     /** The name's current version, new or changed: read it and (re)write the name's rows. */
     WRITE,
-    /** A version superseded within this run: read it to count its rows, write none. */
-    COUNT,
+    /** A version superseded within this run: read it and land its rows, marked superseded. */
+    KEEP,
     /** Only the manifest row changes (a skipped file, or a status that moved). */
     RECORD
   }
@@ -113,7 +114,7 @@ final class LandingPlan {
         boolean newBytes = isNewBytes(delivery, previous);
         boolean moved = !link.equals(linksBefore.get(path));
         Action action = link.isCurrent() ? (newBytes || moved ? Action.WRITE : null)
-            : link.relation() == Relation.SUPERSEDED_BY && newBytes ? Action.COUNT
+            : link.relation() == Relation.SUPERSEDED_BY && newBytes ? Action.KEEP
             : newBytes || moved ? Action.RECORD : null;
         if (action != null) {
           steps.add(new Step(path, names.get(path), versionNames, link, action, delivery, previous));

@@ -81,12 +81,21 @@ final class RawFixture {
       landedText = landedText.add(name, name.equals(Provenance.ROW_NUMBER) ? DataTypes.IntegerType : DataTypes.StringType);
     }
     landedText = landedText.add(Provenance.RAW_VALUES, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
-    // A file delivered again under the same name replaces its earlier version (extracts.md).
+    // A file delivered again under the same name replaces its earlier version (extracts.md), whose
+    // rows stay, marked with the replacement's path.
     Map<String, File> latest = new LinkedHashMap<>();
+    Map<File, String> replacedBy = new LinkedHashMap<>();
     files.stream().filter(f -> f.contract == contract && f.deliveryMonth.compareTo(month) <= 0)
-        .forEach(f -> latest.put(f.name, f));
+        .sorted(java.util.Comparator.comparing(f -> f.deliveryMonth))
+        .forEach(f -> {
+          File earlier = latest.put(f.name, f);
+          if (earlier != null) {
+            replacedBy.put(earlier, f.path());
+          }
+        });
     List<Row> rows = new ArrayList<>();
-    latest.values().forEach(f -> rows.addAll(f.rows()));
+    files.stream().filter(f -> f.contract == contract && f.deliveryMonth.compareTo(month) <= 0)
+        .forEach(f -> rows.addAll(f.rows(replacedBy.get(f))));
     List<Column> typed = new ArrayList<>();
     contract.columns().forEach(c -> typed.add(col(c.name()).cast(c.type().sparkType()).as(c.name())));
     RawTables.PROVENANCE.forEach(name -> typed.add(col(name)));
@@ -128,7 +137,11 @@ final class RawFixture {
       return this;
     }
 
-    private List<Row> rows() {
+    private String path() {
+      return deliveryMonth + "/" + contract.source() + "/" + name;
+    }
+
+    private List<Row> rows(String supersededBy) {
       String fileMonth = name.replaceFirst("^.*_([0-9]{4})([0-9]{2})(_[0-9]+)?\\.[a-z]+$", "$1-$2");
       String sha = sha256(name + values);
       List<Row> rows = new ArrayList<>();
@@ -137,8 +150,9 @@ final class RawFixture {
         for (ColumnSpec column : contract.columns()) {
           cells.add(values.get(i).getOrDefault(column.name(), column.defaultValue().orElse(null)));
         }
-        cells.addAll(List.of(deliveryMonth, fileMonth, name, deliveryMonth + "/" + contract.source() + "/" + name, sha));
+        cells.addAll(List.of(deliveryMonth, fileMonth, name, path(), sha));
         cells.add(i + 2);
+        cells.add(supersededBy);
         cells.add(CollectionConverters.asScala(rawValues(values.get(i))));
         rows.add(RowFactory.create(cells.toArray()));
       }

@@ -70,6 +70,12 @@ class RecordRulesTest {
         .row("id_number", "B", "reported", "2024-04-02", "rating", "较差", "referred", "是", "doc_no", "审1");
     // The 2023 assessment is dated 31 December 2023, before the first snapshot.
     raw.file("2024-02", "zzb_kh_202402.csv").row("id_number", "A", "year", "2023", "grade", "基本称职");
+    // February's procuratorate file replaced in April: JC1's stage changed, JC2 no longer in it.
+    raw.file("2024-02", "jcy_aj_202402.csv")
+        .row("id_number", "B", "stage", "受理审查", "dated", "2024-02-01", "case_no", "JC1")
+        .row("id_number", "B", "stage", "受理审查", "dated", "2024-02-05", "case_no", "JC2");
+    raw.file("2024-04", "jcy_aj_202402.csv")
+        .row("id_number", "B", "stage", "提起公诉", "dated", "2024-02-01", "case_no", "JC1");
     InMemoryConform conformed = new InMemoryConform(raw, TestSettings.CONFORM, "2024-04");
     records = conformed.records;
     versions = conformed.recordVersions;
@@ -122,6 +128,27 @@ class RecordRulesTest {
         versions.where(col("category").equalTo("admonition")).select("version_month", "state", "revoked_month", "points"),
         row("2024-02", "active", null, "3"),
         row("2024-04", "revoked", "2024-04", "3"));
+  }
+
+  @Test
+  void aReplacedFileKeepsWhatItDeliveredInItsMonthAndTheReplacementChangesItFromItsOwn() {
+    // Issue 22, defect 1: the matters stay delivered in February; April's file changes them from April.
+    assertRows("B's procuratorate cases, version by version",
+        versions.where(col("category").equalTo("procuratorate"))
+            .select(col("attributes").getItem("case_no"), col("version_month"), col("sub_category"), col("state"), col("revoked_month"),
+                col("first_delivery")),
+        row("JC1", "2024-02", "受理审查", "active", null, "2024-02"),
+        row("JC1", "2024-04", "提起公诉", "active", null, "2024-02"),
+        row("JC2", "2024-02", "受理审查", "active", null, "2024-02"),
+        row("JC2", "2024-04", "受理审查", "revoked", "2024-04", "2024-02"));
+    assertRows("where each version was delivered",
+        versions.where(col("category").equalTo("procuratorate")).select(col("attributes").getItem("case_no"), col("version_month"),
+            col("provenance.source_path"), col("provenance.row_number")),
+        row("JC1", "2024-02", List.of("2024-02/jcy/jcy_aj_202402.csv"), List.of(2)),
+        row("JC1", "2024-04", List.of("2024-02/jcy/jcy_aj_202402.csv", "2024-04/jcy/jcy_aj_202402.csv"), List.of(2, 2)),
+        row("JC2", "2024-02", List.of("2024-02/jcy/jcy_aj_202402.csv"), List.of(3)),
+        row("JC2", "2024-04", List.of("2024-02/jcy/jcy_aj_202402.csv", "2024-04/jcy/jcy_aj_202402.csv"),
+            java.util.Arrays.asList(3, null)));
   }
 
   @Test

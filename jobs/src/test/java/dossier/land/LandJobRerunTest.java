@@ -86,7 +86,8 @@ class LandJobRerunTest {
   }
 
   @Test
-  void newBytesUnderTheSameNameReplaceTheEarlierRowsInOneCommitPerTable(SparkSession spark) throws IOException {
+  void newBytesUnderTheSameNameReplaceTheEarlierVersionWhoseRowsStayMarkedInOneCommitPerTable(SparkSession spark)
+      throws IOException {
     june(landing);
     Fixtures.land(spark, landing, lake, "run-1");
     Map<String, Long> versionsBefore = versions(spark);
@@ -94,9 +95,14 @@ class LandJobRerunTest {
 
     Fixtures.land(spark, landing, lake, "run-2");
 
-    assertRows("jw_cf rows", table(spark, lake, "jw_cf").select("doc_no", "sanction", "source_path"),
-        row("J-1", "警告", "2024-07/jw/jw_cf_202406.csv"), row("J-2", "记大过", "2024-07/jw/jw_cf_202406.csv"),
-        row("J-3", "降级", "2024-07/jw/jw_cf_202406.csv"));
+    // What June delivered stays delivered in June (issue 22, defect 1): its rows stay, marked, as landed by run-1.
+    assertRows("jw_cf rows", table(spark, lake, "jw_cf").select("doc_no", "sanction", "source_path", "superseded_by",
+            "run_id"),
+        row("J-1", "警告", "2024-06/jw/jw_cf_202406.csv", "2024-07/jw/jw_cf_202406.csv", "run-1"),
+        row("J-2", "记过", "2024-06/jw/jw_cf_202406.csv", "2024-07/jw/jw_cf_202406.csv", "run-1"),
+        row("J-1", "警告", "2024-07/jw/jw_cf_202406.csv", null, "run-2"),
+        row("J-2", "记大过", "2024-07/jw/jw_cf_202406.csv", null, "run-2"),
+        row("J-3", "降级", "2024-07/jw/jw_cf_202406.csv", null, "run-2"));
     assertRows("jw_cf quarantine", table(spark, lake, "quarantine").where("dataset = 'jw_cf'")
         .select("source_path", "row_number"), row("2024-07/jw/jw_cf_202406.csv", 5));
     assertRows("manifest", table(spark, lake, "file_manifest").where("dataset = 'jw_cf'")

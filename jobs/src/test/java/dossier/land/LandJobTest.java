@@ -98,7 +98,7 @@ class LandJobTest {
     List<String> columns = Arrays.asList(table("zzb_txhx").columns());
     assertThat(columns).as("zzb_txhx columns").containsExactly("id_number", "name", "kind", "reason", "issued",
         "doc_no", "record_state", "delivery_month", "file_month", "source_file", "source_path", "file_sha256",
-        "row_number", "run_id", "landed_at", "raw_values", "flags");
+        "row_number", "run_id", "landed_at", "raw_values", "flags", "superseded_by");
     assertThat(table("zzb_txhx").schema().apply("issued").dataType().typeName()).as("issued type").isEqualTo("date");
   }
 

@@ -78,15 +78,15 @@ class LandingPlanTest {
   @Test
   void versionsInOneRunAreCountedButOnlyTheLastIsWritten() {
     assertThat(summary(LandingPlan.plan(List.of(), List.of(delivery(JAN, "a"), delivery(FEB, "b"),
-        delivery(MAR, "c"))))).as("steps").containsExactly(Map.entry(JAN, "superseded COUNT"),
-        Map.entry(FEB, "superseded COUNT"), Map.entry(MAR, "replaced WRITE"));
+        delivery(MAR, "c"))))).as("steps").containsExactly(Map.entry(JAN, "superseded KEEP"),
+        Map.entry(FEB, "superseded KEEP"), Map.entry(MAR, "replaced WRITE"));
   }
 
   @Test
   void aLateOlderVersionDoesNotOverrideTheCurrentOneButRelandsIt() {
     assertThat(summary(LandingPlan.plan(List.of(entry(FEB, "b", "landed")), List.of(delivery(JAN, "a"),
         delivery(FEB, "b"))))).as("steps")
-        .containsExactly(Map.entry(JAN, "superseded COUNT"), Map.entry(FEB, "replaced WRITE"));
+        .containsExactly(Map.entry(JAN, "superseded KEEP"), Map.entry(FEB, "replaced WRITE"));
   }
 
   @Test
@@ -94,6 +94,6 @@ class LandingPlanTest {
     List<ManifestEntry> manifest = List.of(entry(JAN, "a", "landed"), entry(MAR, "a", "skipped"));
     assertThat(summary(LandingPlan.plan(manifest, List.of(delivery(JAN, "a"), delivery(FEB, "b"),
         delivery(MAR, "a"))))).as("steps").containsExactly(Map.entry(JAN, "superseded RECORD"),
-        Map.entry(FEB, "superseded COUNT"), Map.entry(MAR, "replaced WRITE"));
+        Map.entry(FEB, "superseded KEEP"), Map.entry(MAR, "replaced WRITE"));
   }
 }

@@ -55,7 +55,8 @@ public record AnalyseInputs(Dataset<Row> recordVersions, Dataset<Row> cadreHisto
     List<StructField> fields = new ArrayList<>();
     contract.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(),
         DataType.fromDDL(c.type().sparkType()), true)));
-    List.of(Provenance.DELIVERY_MONTH, Provenance.FILE_MONTH, Provenance.SOURCE_FILE)
+    List.of(Provenance.DELIVERY_MONTH, Provenance.FILE_MONTH, Provenance.SOURCE_FILE, Provenance.SOURCE_PATH,
+            Provenance.SUPERSEDED_BY)
         .forEach(p -> fields.add(DataTypes.createStructField(p, DataTypes.StringType, true)));
     fields.add(DataTypes.createStructField(Provenance.ROW_NUMBER, DataTypes.IntegerType, true));
     return spark.createDataFrame(List.of(), DataTypes.createStructType(fields));

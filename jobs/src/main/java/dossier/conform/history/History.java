@@ -112,12 +112,16 @@ public final class History {
     return when(trunc(date, "month").equalTo(firstDay), date);
   }
 
-  /** Of several files for one file month, the rows of the later one. */
+  /**
+   * Of several files for one file month, the rows of the later one; of the versions of one file,
+   * the current one's (a replaced version's rows stay in raw, see Supersession), unless it
+   * landed no rows.
+   */
   static Dataset<Row> latestSnapshotPerMonth(Dataset<Row> rows) {
     Dataset<Row> files = rows.select(col(Provenance.FILE_MONTH), col(Provenance.SOURCE_FILE), col(Provenance.DELIVERY_MONTH),
-            RawTables.fileSequence().as("file_seq")).distinct()
+            RawTables.fileSequence().as("file_seq"), col(Provenance.SUPERSEDED_BY).isNull().as("current")).distinct()
         .withColumn("rank", row_number().over(Window.partitionBy(Provenance.FILE_MONTH)
-            .orderBy(desc("file_seq"), desc(Provenance.DELIVERY_MONTH), desc(Provenance.SOURCE_FILE))))
+            .orderBy(desc("file_seq"), desc("current"), desc(Provenance.DELIVERY_MONTH), desc(Provenance.SOURCE_FILE))))
         .where(col("rank").equalTo(1))
         .select(Provenance.SOURCE_FILE, Provenance.DELIVERY_MONTH);
     return rows.join(files, List.of(Provenance.SOURCE_FILE, Provenance.DELIVERY_MONTH).toArray(String[]::new), "left_semi");

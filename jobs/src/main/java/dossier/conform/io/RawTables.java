@@ -4,6 +4,7 @@ import dossier.contract.ColumnSpec;
 import dossier.contract.ColumnType;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
+import dossier.contract.Supersession;
 import dossier.job.TableAccess;
 import dossier.normalise.Dates;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ import static org.apache.spark.sql.functions.when;
 public final class RawTables {
   /** The provenance columns conform reads, with the types it reads them as. */
   public static final List<String> PROVENANCE = List.of(Provenance.DELIVERY_MONTH, Provenance.FILE_MONTH,
-      Provenance.SOURCE_FILE, Provenance.SOURCE_PATH, Provenance.FILE_SHA256, Provenance.ROW_NUMBER);
+      Provenance.SOURCE_FILE, Provenance.SOURCE_PATH, Provenance.FILE_SHA256, Provenance.ROW_NUMBER,
+      Provenance.SUPERSEDED_BY);
 
   private final SparkSession spark;
   private final TableAccess tables;
@@ -70,7 +72,7 @@ public final class RawTables {
       ColumnSpec dated = datedBy.get(field.name());
       columns.add((dated == null ? col(field.name()).cast(field.dataType()) : givenAsMonth(dated)).as(field.name()));
     }
-    return rawTable.select(columns.toArray(Column[]::new));
+    return Supersession.marked(rawTable).select(columns.toArray(Column[]::new));
   }
 
   /**
@@ -83,15 +85,18 @@ public final class RawTables {
 
   /**
    * The landings in a dataset's raw table at a Delta version: one row per (source_path,
-   * file_sha256, run_id), the file version and the landing run that wrote its rows.
+   * file_sha256, run_id, superseded_by), the file version, the landing run that wrote its rows and
+   * the version that replaced it: a version replaced since is a landing that changed.
    */
   public Dataset<Row> landings(DatasetContract contract, OptionalLong version) {
-    List<Column> landing = List.of(col(Provenance.SOURCE_PATH), col(Provenance.FILE_SHA256), col(Provenance.RUN_ID));
+    List<Column> landing = List.of(col(Provenance.SOURCE_PATH), col(Provenance.FILE_SHA256), col(Provenance.RUN_ID),
+        col(Provenance.SUPERSEDED_BY));
     if (version.isEmpty()) {
       return spark.createDataFrame(List.of(), new StructType().add(Provenance.SOURCE_PATH, DataTypes.StringType)
-          .add(Provenance.FILE_SHA256, DataTypes.StringType).add(Provenance.RUN_ID, DataTypes.StringType));
+          .add(Provenance.FILE_SHA256, DataTypes.StringType).add(Provenance.RUN_ID, DataTypes.StringType)
+          .add(Provenance.SUPERSEDED_BY, DataTypes.StringType));
     }
-    return tables.readVersion(tables.lake().raw(contract.name()), version.getAsLong())
+    return Supersession.marked(tables.readVersion(tables.lake().raw(contract.name()), version.getAsLong()))
         .select(landing.toArray(Column[]::new)).distinct();
   }
 

@@ -15,6 +15,7 @@ import dossier.conform.settings.ConformSettings;
 import dossier.conform.settings.RecordMapping;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
+import dossier.contract.Supersession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,18 +68,26 @@ public final class SourceRecords {
     List<Column> columns = new ArrayList<>(shape(mapping));
     columns.add(col(PERSON));
     columns.add(col(COPY));
+    columns.add(col(Provenance.SUPERSEDED_BY));
     return Points.score(rows, settings.rules(mapping.category())).select(columns.toArray(Column[]::new));
   }
 
-  /** The delivered records of {@link #flagged} rows: person records, rows identical to an earlier row of their file dropped. */
+  /**
+   * The delivered records of {@link #flagged} rows: person records, rows identical to an earlier
+   * row of their file dropped; and for a matter a replaced file version held and its replacement
+   * no longer does, a revoking record dated by the replacement (see Supersession).
+   */
   public static Dataset<Row> records(Dataset<Row> flagged) {
-    return flagged.where(col(PERSON).and(col(COPY).equalTo(1))).drop(PERSON, COPY);
+    Dataset<Row> records = flagged.where(col(PERSON).and(col(COPY).equalTo(1))).drop(PERSON, COPY);
+    Dataset<Row> withdrawn = Supersession.withdrawals(records, List.of("dataset", "record_key"))
+        .withColumn("revoked", lit(true));
+    return records.unionByName(withdrawn).drop(Provenance.SUPERSEDED_BY);
   }
 
-  /** 1 for a row, 2… for the rows of the same file identical to it in every canonical column. */
+  /** 1 for a row, 2… for the rows of the same file version identical to it in every canonical column. */
   public static Column copyNumber(DatasetContract contract) {
     List<Column> identity = new ArrayList<>();
-    identity.add(col(Provenance.SOURCE_FILE));
+    identity.add(col(Provenance.SOURCE_PATH));
     contract.columns().forEach(c -> identity.add(col(c.name())));
     return row_number().over(Window.partitionBy(identity.toArray(Column[]::new)).orderBy(Provenance.ROW_NUMBER));
   }
