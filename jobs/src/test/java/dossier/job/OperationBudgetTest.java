@@ -31,8 +31,12 @@ class OperationBudgetTest {
     BUDGETS.put("land", new Operations(105, 22, 25));
     // Conform 419 -> 338 jobs on the night of 7 December: dataset_stats counted from the rows the
     // delivered records come from, in one aggregation, instead of a second scan of every raw table.
-    BUDGETS.put("conform", new Operations(350, 8, 10));
-    BUDGETS.put("analyse", new Operations(220, 17, 27));
+    // 8 December (issue 22, defect 1: a replaced file's rows stay, marked superseded): conform
+    // 338 -> 345..349 jobs, the join that finds the matters a replacement withdrew; analyse
+    // 206 -> 224, whether each of the three unit-level raw tables holds a replaced version's rows
+    // (about 6 jobs each; computing the withdrawals unconditionally instead cost 318).
+    BUDGETS.put("conform", new Operations(360, 8, 10));
+    BUDGETS.put("analyse", new Operations(232, 17, 27));
     BUDGETS.put("publish", new Operations(325, 1, 29));
     BUDGETS.put("report", new Operations(185, 0, 6));
   }

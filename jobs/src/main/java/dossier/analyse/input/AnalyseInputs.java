@@ -1,7 +1,10 @@
 package dossier.analyse.input;
 
+import static org.apache.spark.sql.functions.col;
+
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
+import dossier.contract.Supersession;
 import dossier.job.TableAccess;
 import dossier.lake.Lake;
 import java.util.ArrayList;
@@ -47,10 +50,23 @@ public record AnalyseInputs(Dataset<Row> recordVersions, Dataset<Row> cadreHisto
     return tables.read(path);
   }
 
+  /**
+   * A unit-level dataset's rows with the withdrawals of its replaced files
+   * ({@link LatestDelivery#withWithdrawals}), materialised once for the run's several reads; as
+   * they are when no file was ever replaced (one small job to know).
+   */
+  private static Dataset<Row> asDelivered(Dataset<Row> raw, DatasetContract contract) {
+    Dataset<Row> rows = Supersession.marked(raw);
+    if (rows.where(col(Provenance.SUPERSEDED_BY).isNotNull()).isEmpty()) {
+      return rows;
+    }
+    return LatestDelivery.withWithdrawals(rows, contract.key()).localCheckpoint(true);
+  }
+
   private static Dataset<Row> rawOrEmpty(SparkSession spark, TableAccess tables, DatasetContract contract) {
     String path = tables.lake().raw(contract.name());
     if (tables.exists(path)) {
-      return tables.read(path);
+      return asDelivered(tables.read(path), contract);
     }
     List<StructField> fields = new ArrayList<>();
     contract.columns().forEach(c -> fields.add(DataTypes.createStructField(c.name(),

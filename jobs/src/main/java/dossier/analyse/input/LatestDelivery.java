@@ -26,13 +26,22 @@ public final class LatestDelivery {
 
   private LatestDelivery() {}
 
+  /**
+   * A raw dataset's rows with a revoking row (撤销) for each key a file's replacement no longer
+   * holds, dated by the replacement ({@link Supersession#withdrawals}): the rows
+   * {@link #asDeliveredBy} reads.
+   */
+  public static Dataset<Row> withWithdrawals(Dataset<Row> raw, List<String> key) {
+    Dataset<Row> rows = Supersession.marked(raw);
+    return rows.unionByName(Supersession.withdrawals(rows, key).withColumn(RECORD_STATE, lit(REVOKED)));
+  }
+
+  /** The rows that hold as delivered by the end of {@code asOf}, of rows {@link #withWithdrawals} gives. */
   public static Dataset<Row> asDeliveredBy(Dataset<Row> raw, List<String> key, YearMonth asOf) {
     var latestFirst = Window.partitionBy(key.stream().map(k -> col(k)).toArray(Column[]::new)).orderBy(
         col(Provenance.DELIVERY_MONTH).desc(), col(Provenance.FILE_MONTH).desc(),
         col(Provenance.SOURCE_FILE).desc(), col(Provenance.ROW_NUMBER).desc());
-    Dataset<Row> rows = Supersession.marked(raw);
-    Dataset<Row> withdrawn = Supersession.withdrawals(rows, key).withColumn(RECORD_STATE, lit(REVOKED));
-    return rows.unionByName(withdrawn).filter(col(Provenance.DELIVERY_MONTH).leq(asOf.toString()))
+    return raw.filter(col(Provenance.DELIVERY_MONTH).leq(asOf.toString()))
         .withColumn("_latest", row_number().over(latestFirst))
         .filter(col("_latest").equalTo(1).and(col(RECORD_STATE).isNull().or(col(RECORD_STATE).notEqual(REVOKED))))
         .drop("_latest");

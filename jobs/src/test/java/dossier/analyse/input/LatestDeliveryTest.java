@@ -31,7 +31,7 @@ class LatestDeliveryTest {
 
   @Test
   void aReplacedFileHoldsUntilItsReplacementArrivesWhichChangesAndWithdrawsFromItsMonth(SparkSession spark) {
-    Dataset<Row> raw = replacedFile(spark);
+    Dataset<Row> raw = LatestDelivery.withWithdrawals(replacedFile(spark), List.of("warning_no"));
     assertRows("as delivered by March: February's version", LatestDelivery.asDeliveredBy(raw, List.of("warning_no"),
             YearMonth.of(2024, 3)).select("warning_no", "level", "source_path"),
         row("W1", "黄色", FEBRUARY), row("W2", "黄色", FEBRUARY));
