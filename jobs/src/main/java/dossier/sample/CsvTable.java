@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * A CSV file as the agencies write them: RFC 4180 quoting, CRLF or LF, UTF-8 with or without a
- * byte-order mark or GB18030 (no declaration), sometimes blank lines at the end.
+ * byte-order mark or GB18030 (no declaration), sometimes blank lines at the end. A value with a
+ * line break is quoted over several physical lines, so a row's number is the line it starts on,
+ * not its record number.
  */
 final class CsvTable implements TableWriter {
   static final List<String> ENCODINGS = List.of("GB18030", "UTF-8-BOM", "UTF-8");
@@ -21,7 +23,8 @@ final class CsvTable implements TableWriter {
   private final String encoding;
   private final String lineEnd;
   private final int trailingBlankLines;
-  private long rows;
+  /** Physical lines written: a row's line ends and the line breaks inside its values. */
+  private long lines;
 
   CsvTable(Path file, List<Cell> header, String encoding, boolean crlf, int trailingBlankLines) throws IOException {
     Charset charset = encoding.equals("GB18030") ? Charset.forName("GB18030") : StandardCharsets.UTF_8;
@@ -38,14 +41,30 @@ final class CsvTable implements TableWriter {
 
   @Override
   public long row(List<Cell> cells) throws IOException {
+    long first = lines + 1;
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.write(',');
       }
-      out.write(quoted(cells.get(i).csv()));
+      String value = cells.get(i).csv();
+      out.write(quoted(value));
+      lines += lineBreaks(value);
     }
     out.write(lineEnd);
-    return ++rows;
+    lines++;
+    return first;
+  }
+
+  /** Line breaks in a value as an editor counts them: CRLF, LF or CR alone each start a line. */
+  private static int lineBreaks(String value) {
+    int breaks = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
+        breaks++;
+      }
+    }
+    return breaks;
   }
 
   private static String quoted(String value) {

@@ -144,7 +144,7 @@ final class Deliveries {
       FileSpec second = new FileSpec(folder.plusMonths(1), contract, base, folder, spool.count(key) + spool.count(extra),
           stateful || spool.stateful(extra), false, null, 1, earlier.format());
       Written later = write(second, r -> {
-        spool.read(key, columns, r);
+        spool.read(key, columns, changingFirstRow(contract, earlier.sourcePath(), second.sourcePath(second.format()), r));
         spool.read(extra, columns, r);
       });
       record(first, earlier, "superseded", "superseded by " + later.sourcePath());
@@ -157,6 +157,38 @@ final class Deliveries {
       record(spec, written, "landed", null);
       copyable.add(written);
     }
+  }
+
+  /**
+   * Passes rows on to {@code rows}, the first with its {@link Targets#CHANGED_COLUMN} changed (when
+   * the dataset has one): the replacement corrects one matter, which stays delivered in the earlier
+   * version's month and reads as changed from the replacement's (issue 22, defect 1).
+   */
+  private Consumer<String[]> changingFirstRow(DatasetContract contract, String earlierPath, String laterPath,
+      Consumer<String[]> rows) {
+    String column = Targets.CHANGED_COLUMN.get(contract.name());
+    if (column == null) {
+      return rows;
+    }
+    int index = contract.columns().indexOf(contract.column(column).orElseThrow());
+    List<String> choices = column.equals("port") ? vocabulary.travelPorts() : vocabulary.travelDestinations();
+    Rng rng = Rng.of(seed, "changed-row " + laterPath);
+    boolean[] changed = {false};
+    return values -> {
+      if (changed[0]) {
+        rows.accept(values);
+        return;
+      }
+      changed[0] = true;
+      String[] after = values.clone();
+      List<String> others = choices.stream().filter(c -> !c.equals(values[index])).toList();
+      after[index] = rng.pick(others);
+      Map<String, Object> key = new LinkedHashMap<>();
+      contract.key().forEach(k -> key.put(k, values[contract.columns().indexOf(contract.column(k).orElseThrow())]));
+      truth.fileList("changed_rows", GroundTruth.ordered("dataset", contract.name(), "source_path", laterPath,
+          "replaces", earlierPath, "key", key, "column", column, "before", values[index], "after", after[index]));
+      rows.accept(after);
+    };
   }
 
   /** Copies some of a monthly folder's files byte for byte into the next folder (the landing job skips them). */

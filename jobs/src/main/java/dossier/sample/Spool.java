@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class Spool implements AutoCloseable {
   private static final char SEPARATOR = '\u001F';
+  /** Stands for a line break of a free-text value, so that a row stays one line of its spool file. */
+  private static final char LINE_BREAK = '\u001E';
   private static final Pattern SPLIT = Pattern.compile(String.valueOf(SEPARATOR));
   private final Path dir;
   private final Map<Key, BufferedWriter> writers = new HashMap<>();
@@ -61,10 +63,12 @@ final class Spool implements AutoCloseable {
         }
         String value = values[i];
         if (value != null) {
-          if (value.isEmpty() || value.indexOf(SEPARATOR) >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a canonical value is neither empty nor multi-line: '" + value + "'");
+          if (value.isEmpty() || value.indexOf(SEPARATOR) >= 0 || value.indexOf(LINE_BREAK) >= 0
+              || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(
+                "a canonical value is neither empty nor holds U+001F, U+001E or a carriage return: '" + value + "'");
           }
-          writer.write(value);
+          writer.write(value.replace('\n', LINE_BREAK));
         }
       }
       writer.write('\n');
@@ -100,7 +104,7 @@ final class Spool implements AutoCloseable {
           throw new IllegalStateException("spool row of " + key + " has " + values.length + " values, not " + columns);
         }
         for (int i = 0; i < values.length; i++) {
-          values[i] = values[i].isEmpty() ? null : values[i];
+          values[i] = values[i].isEmpty() ? null : values[i].replace(LINE_BREAK, '\n');
         }
         rows.accept(values);
       }

@@ -3,6 +3,7 @@ package dossier.sample;
 import java.time.YearMonth;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +18,11 @@ import java.util.Set;
 final class Targets {
   /** Datasets with one row per matter: border crossings, travel filings, instant reports. */
   static final List<String> SINGLE_ROW_DATASETS = List.of("ga_crj", "zzb_crjbb", "zzb_jsbg");
+  /**
+   * Per dataset a re-delivery with new bytes may come from: the column it changes in one row, a
+   * free text no rule reads, so that only the matter's content from the replacement's month moves.
+   */
+  static final Map<String, String> CHANGED_COLUMN = Map.of("ga_crj", "port", "zzb_crjbb", "destination");
   private final Set<FileId> changed = new LinkedHashSet<>();
   private final Set<FileId> rejected = new LinkedHashSet<>();
   private final Set<YearMonth> monthOnlyRosters = new LinkedHashSet<>();
@@ -36,7 +42,8 @@ final class Targets {
       chosen.add(new FileId(calendar.firstMonthly().plusMonths(rng.below(window)), rng.pick(SINGLE_ROW_DATASETS)));
     }
     for (FileId id : chosen) {
-      (changed.size() < delivery.changedRedeliveries() ? changed : rejected).add(id);
+      boolean changeable = CHANGED_COLUMN.containsKey(id.dataset()) && changed.size() < delivery.changedRedeliveries();
+      (changeable || rejected.size() >= delivery.rejectedFiles() ? changed : rejected).add(id);
     }
     Rng months = Rng.of(seed, "month-only-rosters");
     for (int tries = 0; monthOnlyRosters.size() < Math.min(delivery.monthOnlyRosters(), window) && tries < 1000; tries++) {

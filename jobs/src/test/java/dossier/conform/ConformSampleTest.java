@@ -65,6 +65,28 @@ class ConformSampleTest {
   }
 
   @Test
+  void aChangedRowOfAReplacedFileChangesItsMatterFromTheReplacementsMonthOnly() {
+    // Issue 22, defect 1: the matter stays delivered in the replaced version's month, with its content then.
+    JsonNode changes = truth.at("/files/changed_rows");
+    assertThat(changes.size()).as("changed rows the sample plants").isPositive();
+    Dataset<Row> versions = conformed(ConformedTables.RECORD_VERSION);
+    for (JsonNode change : changes) {
+      org.apache.spark.sql.Column matter = not(col("derived"))
+          .and(org.apache.spark.sql.functions.array_contains(col("source_datasets"), change.get("dataset").asText()));
+      for (var k : (Iterable<Map.Entry<String, JsonNode>>) change.get("key")::fields) {
+        matter = matter.and(col("attributes").getItem(k.getKey()).equalTo(k.getValue().asText()));
+      }
+      String replaced = change.get("replaces").asText().substring(0, 7);
+      String replacement = change.get("source_path").asText().substring(0, 7);
+      Rows.assertRows("versions of the matter " + change.get("key") + " of " + change.get("dataset"),
+          versions.where(matter).select(col("version_month"), col("attributes").getItem(change.get("column").asText()),
+              col("first_delivery")),
+          Rows.row(replaced, change.get("before").asText(), replaced),
+          Rows.row(replacement, change.get("after").asText(), replaced));
+    }
+  }
+
+  @Test
   void sanctionsFromBothSourcesAreMergedByDocNoOrByTheDecisionWindow() {
     // A merged record's zzb_cf row, looked up in raw: with a doc_no it was merged by doc_no, else by the window.
     Dataset<Row> zzbRows = records.where(col("category").equalTo("sanction"))

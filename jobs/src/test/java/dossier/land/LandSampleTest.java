@@ -10,10 +10,13 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,45 @@ class LandSampleTest {
     Rows.assertSameRows("quarantine entries for whole files against the rejected files",
         table("quarantine").where(col("row_number").isNull()).select("source_path"),
         truth("files").where("status = 'rejected'").select("source_path"));
+  }
+
+  @Test
+  void aQuarantinedRowAfterAValueSpanningLinesIsNumberedByTheLineItStartsOn() throws IOException {
+    // Issue 22, defect 3: the sample's zx_wt 问题描述 sometimes runs over two lines, quoted, so the rows
+    // after it start on a line past their record number; a person opens the file at that line.
+    Dataset<Row> current = truth("files").where("status IN ('landed', 'replaced')").select("source_path");
+    List<String> afterSpanningValue = new ArrayList<>();
+    for (Row row : truth("invalid-rows").join(current, "source_path").where("source_path LIKE '%.csv'")
+        .selectExpr("source_path", "cast(row_number as int)").collectAsList()) {
+      if (quotedLineBreaksBefore(landing.resolve(row.getString(0)), row.getInt(1)) > 0) {
+        afterSpanningValue.add(row.getString(0) + " line " + row.getInt(1));
+      }
+    }
+    assertThat(afterSpanningValue).as("invalid rows of CSV files after a quoted value spanning lines").isNotEmpty();
+    List<String> quarantined = table("quarantine").where(col("row_number").isNotNull())
+        .selectExpr("concat(source_path, ' line ', row_number)").as(Encoders.STRING()).collectAsList();
+    assertThat(quarantined).as("quarantined rows, numbered by the line they start on").containsAll(afterSpanningValue);
+  }
+
+  /**
+   * Line breaks inside quoted values before line {@code line} of a CSV file (an LF, a CR or a CRLF
+   * starts a line, as in an editor). Read as bytes: '"', CR and LF are single bytes, never part of
+   * another character, in every encoding the agencies use (UTF-8, GB18030).
+   */
+  private static int quotedLineBreaksBefore(Path file, int line) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int breaks = 0;
+    int lineAt = 1;
+    boolean quoted = false;
+    for (int i = 0; i < bytes.length && lineAt < line; i++) {
+      if (bytes[i] == '"') {
+        quoted = !quoted;
+      } else if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
+        lineAt++;
+        breaks += quoted ? 1 : 0;
+      }
+    }
+    return breaks;
   }
 
   @Test

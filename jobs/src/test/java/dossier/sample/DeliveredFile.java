@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -23,13 +25,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A delivered file read back for tests, as a landing job would see it: the encoding detected
- * from the bytes, every physical row with its 1-based number, each cell's text (a date cell as
- * {@code DATE:yyyy-MM-dd}, a number cell as its number).
+ * from the bytes, every row with its 1-based number (in a CSV file the physical line it starts on,
+ * a quoted value may span lines), each cell's text (a date cell as {@code DATE:yyyy-MM-dd}, a
+ * number cell as its number).
  */
 record DeliveredFile(Path path, String format, String encoding, String lineEnd, int trailingBlankLines,
     List<Line> lines, boolean mergedTitle) {
 
-  /** A physical row: its number and cells. */
+  /** A row: its number (the physical line or sheet row it starts on) and cells. */
   record Line(int number, List<String> cells) {
     /** The cell at a position; empty past the last written cell (XLSX leaves trailing blanks out). */
     String cell(int index) {
@@ -63,17 +66,12 @@ record DeliveredFile(Path path, String format, String encoding, String lineEnd, 
       text = new String(bytes, Charset.forName("GB18030"));
     }
     String lineEnd = text.contains("\r\n") ? "\r\n" : "\n";
-    String[] physical = text.split(lineEnd, -1);
-    List<Line> lines = new ArrayList<>();
-    for (int i = 0; i < physical.length; i++) {
-      lines.add(new Line(i + 1, physical[i].isEmpty() ? List.of() : fields(physical[i])));
-    }
+    List<Line> lines = records(text);
     int trailing = 0;
-    // The last element after the final line end is always empty; count blank lines before it.
-    for (int i = physical.length - 2; i >= 0 && physical[i].isEmpty(); i--) {
+    for (int i = lines.size() - 1; i >= 0 && lines.get(i).cells().isEmpty(); i--) {
       trailing++;
     }
-    return new DeliveredFile(file, "csv", encoding, lineEnd, trailing, lines.subList(0, physical.length - 1), false);
+    return new DeliveredFile(file, "csv", encoding, lineEnd, trailing, lines, false);
   }
 
   static boolean strictUtf8(byte[] bytes) {
@@ -86,22 +84,43 @@ record DeliveredFile(Path path, String format, String encoding, String lineEnd, 
     }
   }
 
-  /** RFC 4180 fields of one line (values never hold line breaks). */
-  static List<String> fields(String line) {
+  /**
+   * The RFC 4180 records of a CSV text, each numbered by the physical line it starts on (CRLF, LF
+   * or CR alone ends a line, as in an editor); a blank line is a record without cells. A quoted
+   * value keeps its line breaks and moves the numbers of the records after it.
+   */
+  static List<Line> records(String text) {
+    List<Line> records = new ArrayList<>();
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+    boolean empty = true;
+    int line = 1;
+    int start = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lineBreak = c == '\n' || c == '\r';
+      int breakLength = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
       if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
           field.append('"');
           i++;
         } else if (c == '"') {
           quoted = false;
         } else {
-          field.append(c);
+          field.append(text, i, i + (lineBreak ? breakLength : 1));
+          i += lineBreak ? breakLength - 1 : 0;
+          line += lineBreak ? 1 : 0;
         }
+      } else if (lineBreak) {
+        fields.add(field.toString());
+        records.add(new Line(start, empty ? List.of() : List.copyOf(fields)));
+        fields.clear();
+        field.setLength(0);
+        empty = true;
+        i += breakLength - 1;
+        start = ++line;
+        continue;
       } else if (c == '"') {
         quoted = true;
       } else if (c == ',') {
@@ -110,9 +129,13 @@ record DeliveredFile(Path path, String format, String encoding, String lineEnd, 
       } else {
         field.append(c);
       }
+      empty = false;
     }
-    fields.add(field.toString());
-    return fields;
+    if (!empty) {
+      fields.add(field.toString());
+      records.add(new Line(start, List.copyOf(fields)));
+    }
+    return records;
   }
 
   private static DeliveredFile xlsx(Path file) throws IOException {
@@ -160,7 +183,7 @@ record DeliveredFile(Path path, String format, String encoding, String lineEnd, 
   /** Rows below the header up to a blank line or the end (the footer excluded). */
   List<Line> dataRows() {
     List<Line> rows = new ArrayList<>();
-    for (Line line : lines.subList(header().number(), lines.size())) {
+    for (Line line : lines.subList(lines.indexOf(header()) + 1, lines.size())) {
       if (line.blank()) {
         break;
       }
@@ -169,7 +192,20 @@ record DeliveredFile(Path path, String format, String encoding, String lineEnd, 
     return rows;
   }
 
+  /** The row starting on line (or sheet row) {@code number}; none when a row spanning lines covers it. */
   Line line(int number) {
-    return lines.get(number - 1);
+    int at = Collections.binarySearch(lines, new Line(number, List.of()), Comparator.comparingInt(Line::number));
+    if (at < 0) {
+      throw new IllegalArgumentException("no row of " + path + " starts on line " + number);
+    }
+    return lines.get(at);
+  }
+
+  /**
+   * Lines before line {@code number} that continue a row begun on an earlier line: how far a row
+   * starting there is past its record number (0 in a sheet, or without quoted line breaks).
+   */
+  int continuationLinesBefore(int number) {
+    return number - 1 - lines.indexOf(line(number));
   }
 }
