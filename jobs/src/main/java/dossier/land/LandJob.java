@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import dossier.cli.Console;
 import dossier.contract.DatasetContract;
 import dossier.contract.Provenance;
+import dossier.contract.Supersession;
 import dossier.job.ConcurrentWrites;
 import dossier.job.JobContext;
 import dossier.job.StageResult;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.time.YearMonth;
 import java.util.List;
@@ -246,8 +246,9 @@ public final class LandJob {
       String table = context.lake().raw(dataset.getKey());
       boolean earlierVersions = steps.stream().filter(ofDataset).anyMatch(s -> s.link().relation() != LandingPlan.Relation.FIRST);
       if (earlierVersions && context.tables().exists(table)) {
-        landed = landed.unionAll(earlierVersionRows(context.tables().read(table), contract, names, readPaths, steps,
-            ofDataset));
+        // By name: a table landed under an earlier contract may lack a column (null) or hold one more.
+        landed = landed.unionByName(earlierVersionRows(context.tables().read(table), names, readPaths, steps,
+            ofDataset), true);
       }
       Dataset<Row> rows = landed.coalesce(filesFor(steps, read));
       writes.add(() -> replace(rows, table, names));
@@ -259,17 +260,15 @@ public final class LandJob {
    * The rows already landed for {@code names} from versions not read this run, in the raw
    * table's shape; a version whose place moved this run (it was replaced) gets its new mark.
    */
-  private Dataset<Row> earlierVersionRows(Dataset<Row> table, DatasetContract contract, Set<String> names,
-      Set<String> readPaths, List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> ofDataset) {
-    Dataset<Row> rows = Arrays.asList(table.columns()).contains(Provenance.SUPERSEDED_BY) ? table
-        : table.withColumn(Provenance.SUPERSEDED_BY, lit(null).cast("string"));
+  private static Dataset<Row> earlierVersionRows(Dataset<Row> table, Set<String> names, Set<String> readPaths,
+      List<LandingPlan.Step> steps, Predicate<LandingPlan.Step> ofDataset) {
+    Dataset<Row> rows = Supersession.marked(table);
     Set<String> moved = paths(steps, ofDataset);
     Column mark = when(col(Provenance.SOURCE_PATH).isin(moved.toArray()), supersededBy(steps, ofDataset))
         .otherwise(col(Provenance.SUPERSEDED_BY));
     return rows.where(col(Provenance.SOURCE_FILE).isin(names.toArray())
             .and(not(col(Provenance.SOURCE_PATH).isin(readPaths.toArray()))))
-        .withColumn(Provenance.SUPERSEDED_BY, mark)
-        .select(LandTransforms.rawColumns(contract).toArray(Column[]::new));
+        .withColumn(Provenance.SUPERSEDED_BY, mark);
   }
 
   /** Per path of the steps: the path of the version that replaced it, null for a current version. */

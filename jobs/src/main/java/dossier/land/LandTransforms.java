@@ -92,17 +92,12 @@ final class LandTransforms {
    */
   static Dataset<Row> landed(Dataset<Row> typed, DatasetContract contract, String runId, Timestamp landedAt,
       Column supersededBy) {
-    return stamp(typed.where(size(col(REASONS)).equalTo(0)), runId, landedAt)
-        .withColumn(Provenance.SUPERSEDED_BY, supersededBy.cast("string"))
-        .select(rawColumns(contract).toArray(Column[]::new));
-  }
-
-  /** A raw table's columns in order: the contract's canonical columns, then the provenance columns. */
-  static List<Column> rawColumns(DatasetContract contract) {
     List<Column> columns = new ArrayList<>();
     contract.columns().forEach(c -> columns.add(col(c.name())));
     Provenance.COLUMNS.forEach(c -> columns.add(col(c)));
-    return columns;
+    return stamp(typed.where(size(col(REASONS)).equalTo(0)), runId, landedAt)
+        .withColumn(Provenance.SUPERSEDED_BY, supersededBy.cast("string"))
+        .select(columns.toArray(Column[]::new));
   }
 
   /** Rows with at least one reason, as quarantine rows. */
