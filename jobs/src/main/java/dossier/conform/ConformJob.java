@@ -15,6 +15,7 @@ import dossier.conform.derived.Derived;
 import dossier.conform.identity.PersonKeys;
 import dossier.conform.io.RawTables;
 import dossier.conform.io.TableWriter;
+import dossier.conform.records.Records;
 import dossier.conform.records.SourceRecords;
 import dossier.conform.settings.ConformSettings;
 import dossier.conform.settings.RecordMapping;
@@ -247,7 +248,7 @@ public final class ConformJob {
     for (Row row : records.groupBy("category").agg(count(lit(1)).as("records"),
         sum(when(not(col("derived")).and(size(col("source_datasets")).gt(1)), 1).otherwise(0)).as("merged"),
         sum(when(col("derived"), 1).otherwise(0)).as("derived"),
-        sum(when(col("state").equalTo("revoked"), 1).otherwise(0)).as("revoked")).collectAsList()) {
+        sum(when(col("state").equalTo(Records.REVOKED), 1).otherwise(0)).as("revoked")).collectAsList()) {
       byCategory.put(row.getString(0), row.getLong(1));
       merged += row.getLong(2);
       derived += row.getLong(3);

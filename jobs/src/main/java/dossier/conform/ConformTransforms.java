@@ -100,7 +100,7 @@ public final class ConformTransforms {
         .withColumn("id_number", col("person_id"))
         .withColumn("name", coalesce(col("cadre_name"), col("name")))
         .withColumn("unit_code", col("attributed_unit"))
-        .withColumn("state", when(col("revoked"), lit("revoked")).otherwise(lit("active"))));
+        .withColumn("state", when(col("revoked"), lit(Records.REVOKED)).otherwise(lit(Records.ACTIVE))));
   }
 
   /** supervision_record: the latest version of each record. */

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dossier.conform.records.Records;
 import dossier.conform.records.SourceRecords;
 import dossier.conform.settings.ConformSettings;
 import dossier.conform.settings.RecordMapping;
@@ -77,7 +78,7 @@ public final class DatasetStats {
     Column own = not(col("merged"));
     return all.groupBy("dataset").agg(
         sum(when(col("merged"), 1).otherwise(0)).cast("bigint").as("cross_source_merges"),
-        sum(when(own.and(col("resolved")).and(col("state").equalTo("revoked")), 1).otherwise(0)).cast("bigint").as("revocations"),
+        sum(when(own.and(col("resolved")).and(col("state").equalTo(Records.REVOKED)), 1).otherwise(0)).cast("bigint").as("revocations"),
         sum(when(own.and(not(col("resolved"))), 1).otherwise(0)).cast("bigint").as("unresolved"),
         sum(when(own.and(col("resolved")), 1).otherwise(0)).cast("bigint").as("records_out"));
   }

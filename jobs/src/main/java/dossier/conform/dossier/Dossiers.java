@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.year;
 import dossier.conform.ConformedTables;
 import dossier.conform.history.History;
 import dossier.conform.records.Points;
+import dossier.conform.records.Records;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,7 +51,7 @@ public final class Dossiers {
       int windowMonths) {
     Column windowEnd = last_day(to_date(lit(asOfMonth + "-01")));
     Column windowStart = add_months(to_date(lit(asOfMonth + "-01")), 1 - windowMonths);
-    Dataset<Row> active = records.where(col("state").equalTo("active"))
+    Dataset<Row> active = records.where(col("state").equalTo(Records.ACTIVE))
         .withColumn("in_window", col("event_date").between(windowStart, windowEnd));
     Dataset<Row> byCategory = active.groupBy("person_key", "category").agg(
         count(lit(1)).as("records"),

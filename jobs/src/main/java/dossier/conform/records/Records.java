@@ -30,6 +30,9 @@ import org.apache.spark.sql.Row;
  * <p>Record versions ({@link #COLUMNS}): one row per record and version month.
  */
 public final class Records {
+  /** A record's {@code state}: counted, or revoked (it counts 0 from its {@code revoked_month}). */
+  public static final String ACTIVE = "active";
+  public static final String REVOKED = "revoked";
   public static final List<String> COLUMNS = List.of(
       "record_id", "dataset", "record_key", "version_month", "id_number", "name", "unit_name", "post", "category",
       "sub_category", "event_date", "points", "severe", "rules_fired", "revoked", "revoked_month", "attributes",
